@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './access-policy';
+export * from './guard';
+export * from './personal-data';

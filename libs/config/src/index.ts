@@ -1,0 +1,1 @@
+export { loadConfig, ConfigError, env, keyList, queuePrefix, LOCAL_DEFAULTS } from './load-config';

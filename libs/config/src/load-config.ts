@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** A configuration that cannot be used; the message names every variable at fault. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置错误 (invalid configuration):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the environment once. Each key of `shape` is an environment variable name,
+ * so an error message can name exactly the variable to fix.
+ */
+export function loadConfig<S extends z.ZodRawShape>(shape: S, source: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<S>> {
+  const input: Record<string, string | undefined> = {};
+  for (const key of Object.keys(shape)) {
+    const raw = source[key];
+    // An empty variable is treated as unset so defaults apply, as shells and compose files tend to export "".
+    input[key] = raw === '' ? undefined : raw;
+  }
+  const parsed = z.object(shape).safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  return parsed.data;
+}
+
+/** Reusable variable parsers, so every app reads ports, URLs and flags the same way. */
+export const env = {
+  port: (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback),
+  url: (fallback: string) => z.url().default(fallback),
+  postgresUrl: (fallback: string) =>
+    z
+      .string()
+      .default(fallback)
+      .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL'),
+  redisUrl: (fallback: string) =>
+    z
+      .string()
+      .default(fallback)
+      .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// URL'),
+  flag: (fallback: boolean) =>
+    z
+      .enum(['true', 'false', '1', '0'])
+      .default(fallback ? 'true' : 'false')
+      .transform((value) => value === 'true' || value === '1'),
+  secret: (fallback?: string) =>
+    fallback === undefined ? z.string().min(32, 'must be at least 32 characters') : z.string().min(32, 'must be at least 32 characters').default(fallback),
+  nodeEnv: () => z.enum(['development', 'test', 'production']).default('development'),
+  logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+};
+
+/**
+ * Local defaults, shared by every app and tool so they agree out of the box on this machine.
+ * The secrets here are for local use only; production sets its own (see README, Configuration).
+ */
+export const LOCAL_DEFAULTS = {
+  databaseUrl: 'postgres://postgres@127.0.0.1:5432/czhr',
+  redisUrl: 'redis://127.0.0.1:6379',
+  queuePrefix: 'cz',
+  jwtSecret: 'local-development-jwt-secret-change-me-0123456789',
+  internalIdentityKey: 'local-internal-identity-key-change-me-0123456789',
+  ports: { gateway: 4000, registry: 4001, applications: 4002, funding: 4003, assessment: 4004, worker: 4010 },
+} as const;
+
+/** A comma-separated list of keys, each long enough to be a real HMAC secret; the first is current. */
+export function keyList(fallback: string) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((value) => value.split(',').map((key) => key.trim()).filter(Boolean))
+    .refine((keys) => keys.length > 0 && keys.every((key) => key.length >= 32), 'must be comma-separated keys of at least 32 characters');
+}
+
+export const queuePrefix = () => z.string().regex(/^[a-z0-9_-]+$/, 'only a-z, 0-9, _ and -').default(LOCAL_DEFAULTS.queuePrefix);

@@ -1,0 +1,3 @@
+export * from './user-tokens';
+export * from './internal-identity';
+export * from './claims';

@@ -1,0 +1,2 @@
+export * from './park-profile.rules';
+export * from './money';

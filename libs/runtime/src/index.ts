@@ -1,0 +1,2 @@
+export * from './http-service';
+export * from './shutdown';

@@ -1,0 +1,5 @@
+export * from './test-database';
+export * from './test-redis';
+export * from './graphql-client';
+export * from './test-subgraph';
+export * from './wait-for';
