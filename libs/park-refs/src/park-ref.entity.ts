@@ -30,3 +30,8 @@ export class ParkRefEntity {
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }
+
+/** What a subgraph that only extends Park resolves its Park fields from: the federation key. */
+export interface ParkReference {
+  id: string;
+}
