@@ -42,16 +42,25 @@ export function createHttpService(options: HttpServiceOptions): Express {
   return app;
 }
 
+/** Stops accepting connections and waits for open ones; keep-alive sockets (a prober's) would otherwise hold it open. */
+export async function closeServer(server: Server): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeIdleConnections();
+  });
+}
+
 export async function listen(app: Express, port: number, host = '0.0.0.0'): Promise<Server> {
   const server = app.listen(port, host);
   await once(server, 'listening');
   return server;
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** Rejects with `message` (or a generic one) when `promise` has not settled within `ms`. */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, message = `no answer within ${ms} ms`): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)))]);
+    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]);
   } finally {
     clearTimeout(timer);
   }

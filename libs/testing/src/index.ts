@@ -3,3 +3,5 @@ export * from './test-redis';
 export * from './graphql-client';
 export * from './test-subgraph';
 export * from './wait-for';
+export * from './free-port';
+export * from './running-process';
