@@ -8,7 +8,7 @@ import type { Identity } from '@cz/auth';
 import { statementTotals, withRequestStats } from '@cz/db';
 import { createInternalIdentityVerifier, IDENTITY_HEADER, REQUEST_ID_HEADER } from '@cz/identity-tokens';
 import type { Logger } from '@cz/logging';
-import { createHttpService, listen, type ReadinessCheck } from '@cz/runtime';
+import { closeServer, createHttpService, listen, type ReadinessCheck } from '@cz/runtime';
 import express from 'express';
 import type { DocumentNode } from 'graphql';
 import { formatError, isInternal } from './error-boundary';
@@ -124,8 +124,7 @@ export async function startSubgraph<C extends SubgraphContext>(options: Subgraph
     server,
     stop: async () => {
       await apollo.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
     },
   };
 }

@@ -1,0 +1,39 @@
+import { ConfigError, env, keyList, loadConfig, LOCAL_DEFAULTS } from '@cz/config';
+import { USER_TOKEN_AUDIENCE, USER_TOKEN_ISSUER } from '@cz/identity-tokens';
+import { z } from 'zod';
+
+const subgraphUrl = (source: NodeJS.ProcessEnv, portVariable: string, fallbackPort: number) => env.url(`http://127.0.0.1:${source[portVariable] || fallbackPort}/graphql`);
+
+/** The gateway's configuration, read once at start; subgraph URLs default to the subgraphs' port variables. */
+export function readConfig(source: NodeJS.ProcessEnv = process.env) {
+  const { ports } = LOCAL_DEFAULTS;
+  const config = loadConfig(
+    {
+      NODE_ENV: env.nodeEnv(),
+      LOG_LEVEL: env.logLevel(),
+      GATEWAY_PORT: env.port(ports.gateway),
+      /** HS256 secret for user tokens (local use); ignored when JWKS_URL is set. */
+      JWT_SECRET: env.secret(LOCAL_DEFAULTS.jwtSecret),
+      /** The identity provider's key set, for real deployments. */
+      JWKS_URL: z.url().optional(),
+      JWT_ISSUER: z.string().default(USER_TOKEN_ISSUER),
+      JWT_AUDIENCE: z.string().default(USER_TOKEN_AUDIENCE),
+      /** Signs the identity forwarded to subgraphs; the first key of the list signs. */
+      INTERNAL_IDENTITY_KEYS: keyList(LOCAL_DEFAULTS.internalIdentityKey),
+      REGISTRY_URL: subgraphUrl(source, 'REGISTRY_PORT', ports.registry),
+      APPLICATIONS_URL: subgraphUrl(source, 'APPLICATIONS_PORT', ports.applications),
+      FUNDING_URL: subgraphUrl(source, 'FUNDING_PORT', ports.funding),
+      ASSESSMENT_URL: subgraphUrl(source, 'ASSESSMENT_PORT', ports.assessment),
+      BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('100kb'),
+    },
+    source,
+  );
+  if (config.NODE_ENV === 'production') {
+    const problems: string[] = [];
+    if (!config.JWKS_URL && config.JWT_SECRET === LOCAL_DEFAULTS.jwtSecret) problems.push('JWT_SECRET: the local development secret may not be used in production (set JWKS_URL or a secret of your own)');
+    if (config.INTERNAL_IDENTITY_KEYS.includes(LOCAL_DEFAULTS.internalIdentityKey)) problems.push('INTERNAL_IDENTITY_KEYS: the local development key may not be used in production');
+    if (problems.length > 0) throw new ConfigError(problems);
+  }
+  return config;
+}
+export type GatewayConfig = ReturnType<typeof readConfig>;

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { Identity } from '@cz/auth';
+import { createUserTokenVerifier } from '@cz/identity-tokens';
+import type { Logger } from '@cz/logging';
+import { closeServer, createHttpService, listen } from '@cz/runtime';
+import { formatError, isInternal } from '@cz/subgraph-kit';
+import express from 'express';
+import { authenticate } from './authenticate';
+import type { GatewayConfig } from './config';
+import type { GatewayContext } from './gateway-context';
+import { IdentityForwardingDataSource } from './identity-data-source';
+
+export const SUPERGRAPH_FILE = join(__dirname, '..', 'supergraph.graphql');
+
+export interface RunningGateway {
+  url: string;
+  server: Server;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Logs every request with its id and, for errors the client will only see masked, the original
+ * error — the id in the client's response is how support finds this line.
+ */
+function requestLogging(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = Date.now();
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            if (isInternal({ message: error.message, extensions: error.extensions }, error)) {
+              contextValue.logger.error({ requestId: contextValue.requestId, err: error.originalError ?? error, path: error.path }, 'internal error (masked for the client)');
+            }
+          }
+        },
+        async willSendResponse({ response, operationName }) {
+          if (response.body.kind === 'single' && response.body.singleResult.errors) {
+            for (const error of response.body.singleResult.errors) {
+              (error.extensions as Record<string, unknown> | undefined) ??= {};
+              Object.assign(error.extensions as Record<string, unknown>, { requestId: contextValue.requestId });
+            }
+          }
+          contextValue.logger.info({ requestId: contextValue.requestId, operationName, role: contextValue.identity.role, subject: contextValue.identity.subject, ms: Date.now() - started, errors: response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) : 0 }, 'graphql request');
+        },
+      };
+    },
+  };
+}
+
+export async function startGateway(config: GatewayConfig, logger: Logger, supergraphSdl = readFileSync(SUPERGRAPH_FILE, 'utf8')): Promise<RunningGateway> {
+  const production = config.NODE_ENV === 'production';
+  const urls: Record<string, string> = { registry: config.REGISTRY_URL, applications: config.APPLICATIONS_URL, funding: config.FUNDING_URL, assessment: config.ASSESSMENT_URL };
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = urls[name] ?? url;
+      if (!target) throw new Error(`no URL configured for subgraph ${name}`);
+      return new IdentityForwardingDataSource(target, config.INTERNAL_IDENTITY_KEYS[0]);
+    },
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    // In production the schema is the frontends' business, not the public's.
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    csrfPrevention: true,
+    plugins: [requestLogging()],
+  });
+  await apollo.start();
+
+  const verify = createUserTokenVerifier({ secret: config.JWT_SECRET, jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  const app = createHttpService({
+    service: 'gateway',
+    readiness: Object.fromEntries(
+      Object.entries(urls).map(([name, url]) => [
+        name,
+        async () => {
+          const response = await fetch(new URL('/health', url));
+          if (!response.ok) throw new Error(`health answered ${response.status}`);
+        },
+      ]),
+    ),
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: config.BODY_LIMIT }),
+    authenticate(verify, logger),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const requestId = res.locals.requestId as string;
+        return { identity: res.locals.identity as Identity, requestId, logger: logger.child({ requestId }) };
+      },
+    }),
+  );
+  // An oversized or malformed body gets a GraphQL-shaped answer, not express's HTML page.
+  app.use(((error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = (error as { status?: number }).status ?? 500;
+    res.status(status).json({ errors: [{ message: status === 413 ? '请求内容过大' : '请求格式不正确', extensions: { code: 'BAD_REQUEST' } }] });
+  }) as express.ErrorRequestHandler);
+
+  const server = await listen(app, config.GATEWAY_PORT);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.GATEWAY_PORT;
+  return {
+    url: `http://localhost:${port}/graphql`,
+    server,
+    stop: async () => {
+      await apollo.stop();
+      await closeServer(server);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { SUBGRAPHS } from './subgraphs';
+
+const ROOT = join(__dirname, '..', '..');
+/** The checked-in supergraph the gateway loads at start. */
+export const SUPERGRAPH_FILE = join(ROOT, 'apps', 'gateway', 'supergraph.graphql');
+
+const HEADER = '# Composed by `npm run compose` from apps/*/src/schema.graphql. Do not edit: a test fails when this file is stale.\n';
+
+/** Composes the four subgraph SDL files; throws with every composition error listed. */
+export function composeSupergraph(): string {
+  const result = composeServices(
+    SUBGRAPHS.map(({ name, app, port }) => ({
+      name,
+      url: `http://127.0.0.1:${port}/graphql`,
+      typeDefs: parse(readFileSync(join(ROOT, 'apps', app, 'src', 'schema.graphql'), 'utf8')),
+    })),
+  );
+  if (result.errors) {
+    throw new Error(`supergraph composition failed:\n${result.errors.map((error) => `  - ${error.message}`).join('\n')}`);
+  }
+  return HEADER + result.supergraphSdl + '\n';
+}
+
+export function checkedInSupergraph(): string {
+  return readFileSync(SUPERGRAPH_FILE, 'utf8');
+}
+
+if (require.main === module) {
+  try {
+    const composed = composeSupergraph();
+    if (process.argv.includes('--check')) {
+      if (composed !== checkedInSupergraph()) {
+        console.error('apps/gateway/supergraph.graphql is stale: run `npm run compose` and commit the result');
+        process.exit(1);
+      }
+      console.log('supergraph is up to date');
+    } else {
+      writeFileSync(SUPERGRAPH_FILE, composed);
+      console.log(`wrote ${SUPERGRAPH_FILE}`);
+    }
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
