@@ -3,3 +3,4 @@ export * from './database-admin';
 export * from './statement-stats';
 export * from './audit';
 export * from './guarded-update';
+export * from './seed-once';

@@ -1,3 +1,4 @@
+import { DEMO_PARKS, demoOfficialName } from '@cz/demo-data';
 import type { EventHandler } from '@cz/events';
 import type { ParkProfileChangedPayload } from '@cz/queue-contracts';
 import type { EntityManager } from 'typeorm';
@@ -21,4 +22,15 @@ export async function upsertParkRef(manager: EntityManager, schema: string, park
 /** The handler every park-keeping service registers for `registry.park-profile-changed`. */
 export function parkProfileChangedHandler(schema: string): EventHandler<'registry.park-profile-changed'> {
   return (event, manager) => upsertParkRef(manager, schema, event.payload);
+}
+
+/**
+ * The demo parks' facts as the registry's version 1, for a service's demo seed: the registry's own
+ * events carry version 1 or later, so they replace these and never the reverse.
+ */
+export async function seedDemoParkRefs(manager: EntityManager, schema: string): Promise<number> {
+  for (const demo of DEMO_PARKS) {
+    await upsertParkRef(manager, schema, { parkId: demo.id, name: demo.name, officialName: demoOfficialName(demo), countyCode: demo.countyCode, status: demo.status, version: 1 });
+  }
+  return DEMO_PARKS.length;
 }

@@ -23,16 +23,16 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
-/** Cursors are opaque to clients: the sort value and the id of the last row seen. */
-export function encodeCursor(sortValue: string | number, id: string): string {
+/** Cursors are opaque to clients: the exact sort value (as PostgreSQL prints it) and the id of the last row seen. */
+export function encodeCursor(sortValue: string, id: string): string {
   return Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, field = 'after'): [string | number, string] {
+export function decodeCursor(cursor: string, field = 'after'): [string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && ['string', 'number'].includes(typeof value[0]) && typeof value[1] === 'string') {
-      return value as [string | number, string];
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && value[0].length <= 64 && value[1].length <= 64) {
+      return value as [string, string];
     }
   } catch {
     // fall through to the user-facing error
@@ -46,27 +46,32 @@ export interface KeysetOrder<T> {
   /** SQL expression of the unique tiebreaker, e.g. `park.id`. */
   idColumn: string;
   direction: 'ASC' | 'DESC';
-  /** The sort value of a row as it goes into a cursor (dates as ISO strings). */
-  valueOf: (row: T) => string | number;
   idOf: (row: T) => string;
 }
 
 /**
  * Keyset pagination: stable under inserts and as fast on page 500 as on page 1. Two statements
- * per call whatever the page size: the page and the total.
+ * per call whatever the page size: the page and the total. The cursor keeps the sort value as
+ * PostgreSQL's own text, because a JavaScript Date would round microseconds away and rows
+ * written in the same millisecond would be skipped between pages.
  */
 export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: ConnectionArgs, order: KeysetOrder<T>): Promise<Connection<T>> {
   const limit = pageSize(args.first);
   const totalCount = await query.clone().getCount();
-  const page = query.clone();
+  const page = query.clone().addSelect(`(${order.column})::text`, 'cursor_sort_value').addSelect(`(${order.idColumn})::text`, 'cursor_id');
   if (args.after) {
     const [value, id] = decodeCursor(args.after);
     const comparison = order.direction === 'ASC' ? '>' : '<';
+    // The cursor's text is cast back to the column's own type by PostgreSQL, so it compares exactly.
     page.andWhere(`(${order.column}, ${order.idColumn}) ${comparison} (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
   }
-  page.orderBy(order.column, order.direction).addOrderBy(order.idColumn, order.direction).take(limit + 1);
-  const rows = await page.getMany();
-  const hasNextPage = rows.length > limit;
-  const edges = rows.slice(0, limit).map((node) => ({ cursor: encodeCursor(order.valueOf(node), order.idOf(node)), node }));
+  page.orderBy(order.column, order.direction).addOrderBy(order.idColumn, order.direction).limit(limit + 1);
+  const { entities, raw } = await page.getRawAndEntities<{ cursor_sort_value: string; cursor_id: string }>();
+  const sortValueOf = new Map(raw.map((row) => [row.cursor_id, row.cursor_sort_value]));
+  const hasNextPage = entities.length > limit;
+  const edges = entities.slice(0, limit).map((node) => {
+    const id = order.idOf(node);
+    return { cursor: encodeCursor(sortValueOf.get(id) ?? '', id), node };
+  });
   return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
 }
