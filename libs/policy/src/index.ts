@@ -1,2 +1,3 @@
 export * from './park-profile.rules';
 export * from './money';
+export * from './grade.rules';

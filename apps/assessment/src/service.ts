@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import { parkProfileChangedHandler } from '@cz/park-refs';
+import { defineSubgraph } from '@cz/subgraph-kit';
+import { SCHEMA } from './config';
+import { createDataSource } from './data-source';
+import { createLoaders } from './loaders';
+import { resolvers } from './resolvers';
+import { seedDemo } from './seed-demo';
+
+export const assessmentService = defineSubgraph({
+  service: 'assessment',
+  displayName: 'assessment',
+  schema: SCHEMA,
+  schemaFile: join(__dirname, 'schema.graphql'),
+  resolvers,
+  createDataSource,
+  createLoaders,
+  eventHandlers: { 'registry.park-profile-changed': parkProfileChangedHandler(SCHEMA) },
+  seedDemo,
+});
