@@ -18,11 +18,13 @@ export default [
           allow: [],
           depConstraints: [
             // An app never imports another app; it builds on libraries only.
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:domain', 'type:testing'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:data-access', 'type:util', 'type:domain'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:domain', 'type:testing', 'type:test-infra'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:test-infra', 'type:data-access', 'type:util', 'type:domain'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:domain'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:domain'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:domain'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:test-infra', 'type:data-access', 'type:util', 'type:domain'] },
+            // The bottom test layer: data-access libraries use it in their own tests, so it may not use them back (except db, for test databases).
+            { sourceTag: 'type:test-infra', onlyDependOnLibsWithTags: ['type:test-infra', 'type:util', 'type:domain', 'type:data-access'] },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:domain', 'type:test-infra'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:domain'] },
             // Pure domain rules: no I/O of any kind, directly or through another library.
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: IO_PACKAGES },

@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { type Identity, jurisdictionProblem, USER_ROLES } from '@cz/auth';
 import { env, loadConfig, LOCAL_DEFAULTS } from '@cz/config';
 import { mintUserToken } from '@cz/identity-tokens';
-import { z } from 'zod';
 
 const USAGE = `用法 usage: npm run -s token -- --role <ROLE> [--county <code>] [--park <id>] [--subject <id>] [--name <name>] [--expires 8h]
 roles: ${USER_ROLES.join(', ')}

@@ -2,10 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Identity } from '@cz/auth';
 import { statementTotals } from '@cz/db';
 import { DEMO_PARKS } from '@cz/demo-data';
-import { createRedisConnection } from '@cz/events';
-import { type EventEnvelope, EVENT_TYPES, eventQueueName } from '@cz/queue-contracts';
-import { asGateway, errorCode, postGraphQL, startTestSubgraph, TEST_REDIS_URL, type TestSubgraph, waitFor } from '@cz/testing';
-import { Queue } from 'bullmq';
+import { asGateway, errorCode, parkProfileChangedEvent, postGraphQL, startTestSubgraph, TestEventQueue, type TestSubgraph, waitFor } from '@cz/testing';
 import { demoApplicationId } from './seed-demo';
 import { applicationsService } from './service';
 
@@ -31,8 +28,7 @@ const parks = (...ids: string[]) => ids.map((id) => ({ __typename: 'Park', id })
 
 describe('applications subgraph (real PostgreSQL and Redis)', () => {
   let subgraph: TestSubgraph;
-  let queue: Queue;
-  let redis: ReturnType<typeof createRedisConnection>;
+  let events: TestEventQueue;
   const query = (sql: string, parameters: unknown[] = []) => subgraph.service.dataSource.query(sql, parameters);
 
   /** Factory: a park known to this service (as if its registry event had arrived) with draft applications. */
@@ -43,26 +39,6 @@ describe('applications subgraph (real PostgreSQL and Redis)', () => {
     return parkId;
   }
 
-  /** Delivers an event the way the registry's relay does: a job on this service's real queue. */
-  async function deliver(envelope: EventEnvelope, jobId: string): Promise<boolean> {
-    await queue.add(envelope.type, envelope, { jobId });
-    return waitFor(async () => {
-      const job = await queue.getJob(jobId);
-      const state = await job?.getState();
-      if (state === 'failed') throw new Error(`job ${jobId} failed: ${job?.failedReason}`);
-      return state === 'completed' ? (job?.returnvalue as boolean) : undefined;
-    }, `job ${jobId} to complete`);
-  }
-
-  const parkMoved = (parkId: string, countyCode: string, version: number): EventEnvelope => ({
-    id: randomUUID(),
-    type: EVENT_TYPES.parkProfileChanged,
-    source: 'registry',
-    aggregateId: parkId,
-    occurredAt: new Date().toISOString(),
-    payload: { parkId, name: '迁移测试园区', officialName: null, countyCode, status: 'CANDIDATE', version },
-  });
-
   const visibleIds = async (identity: Identity) => {
     const response = await asGateway<ListPage>(subgraph.url, identity, LIST, { first: 100 });
     expect(response.errors).toBeUndefined();
@@ -71,12 +47,10 @@ describe('applications subgraph (real PostgreSQL and Redis)', () => {
 
   beforeAll(async () => {
     subgraph = await startTestSubgraph(applicationsService, { seedDemo: true });
-    redis = createRedisConnection(TEST_REDIS_URL);
-    queue = new Queue(eventQueueName('applications'), { connection: redis, prefix: subgraph.queuePrefix });
+    events = TestEventQueue.open('applications', subgraph.queuePrefix);
   });
   afterAll(async () => {
-    await queue?.close();
-    redis?.disconnect();
+    await events?.close();
     await subgraph?.close();
   });
 
@@ -162,8 +136,8 @@ describe('applications subgraph (real PostgreSQL and Redis)', () => {
     const [{ id: applicationId }] = await query(`SELECT id FROM applications.application WHERE park_id = $1`, [parkId]);
     expect(await visibleIds(luzhou)).toContain(applicationId);
 
-    const moved = parkMoved(parkId, '140404', 2);
-    const applied = [await deliver(moved, moved.id), await deliver(moved, `${moved.id}-redelivered`)];
+    const moved = parkProfileChangedEvent({ parkId, name: '迁移测试园区', officialName: null, countyCode: '140404', status: 'CANDIDATE', version: 2 });
+    const applied = [await events.deliver(moved, moved.id), await events.deliver(moved, `${moved.id}-redelivered`)];
     expect(applied).toEqual([true, false]);
     await waitFor(async () => ((await visibleIds(shangdang)).includes(applicationId) ? true : undefined), 'the new county to see the application');
     expect(await visibleIds(luzhou)).not.toContain(applicationId);
@@ -171,8 +145,8 @@ describe('applications subgraph (real PostgreSQL and Redis)', () => {
     expect((await asGateway<{ application: { id: string } }>(subgraph.url, shangdang, ONE, { id: applicationId })).data?.application.id).toBe(applicationId);
     expect(await query(`SELECT count(*)::int AS n FROM applications.inbox_event WHERE event_id = $1`, [moved.id])).toEqual([{ n: 1 }]);
 
-    const stale = parkMoved(parkId, '140403', 1);
-    expect(await deliver(stale, stale.id)).toBe(true);
+    const stale = parkProfileChangedEvent({ parkId, name: '迁移测试园区', officialName: null, countyCode: '140403', status: 'CANDIDATE', version: 1 });
+    expect(await events.deliver(stale, stale.id)).toBe(true);
     expect(await query(`SELECT county_code, source_version FROM applications.park_ref WHERE park_id = $1`, [parkId])).toEqual([{ county_code: '140404', source_version: 2 }]);
     expect(await visibleIds(luzhou)).not.toContain(applicationId);
   });

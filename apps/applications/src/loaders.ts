@@ -1,5 +1,5 @@
 import { createParkRefLoader } from '@cz/park-refs';
-import { loaderByKey, loaderGroupedByKey } from '@cz/subgraph-kit';
+import { isUuid, loaderByKey, loaderGroupedByKey } from '@cz/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import { ApplicationEntity } from './entities/application.entity';
 
@@ -23,8 +23,3 @@ export function createLoaders(dataSource: DataSource) {
 }
 export type ApplicationsLoaders = ReturnType<typeof createLoaders>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** An id that is not a uuid cannot exist; dropping it keeps a typo from becoming an SQL error. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}

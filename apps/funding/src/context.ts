@@ -1,8 +1,4 @@
-import type { SubgraphContext } from '@cz/subgraph-kit';
-import type { DataSource } from 'typeorm';
+import type { LoaderContext } from '@cz/subgraph-kit';
 import type { FundingLoaders } from './loaders';
 
-export interface Context extends SubgraphContext {
-  dataSource: DataSource;
-  loaders: FundingLoaders;
-}
+export type Context = LoaderContext<FundingLoaders>;

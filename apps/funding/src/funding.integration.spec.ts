@@ -2,11 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Identity } from '@cz/auth';
 import { statementTotals } from '@cz/db';
 import { DEMO_PARKS } from '@cz/demo-data';
-import { createRedisConnection } from '@cz/events';
-import { type EventEnvelope, eventQueueName, type ParkProfileChangedPayload } from '@cz/queue-contracts';
-import { asGateway, errorCode, postGraphQL, startTestSubgraph, TEST_REDIS_URL, type TestSubgraph, waitFor } from '@cz/testing';
-import { type Job, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { asGateway, errorCode, parkProfileChangedEvent, postGraphQL, startTestSubgraph, TestEventQueue, type TestSubgraph, waitFor } from '@cz/testing';
 import { demoAwardId } from './seed-demo';
 import { fundingService } from './service';
 
@@ -39,8 +35,7 @@ const parkRepresentations = (ids: readonly string[]) => ids.map((id) => ({ __typ
 
 describe('funding subgraph (real PostgreSQL and Redis)', () => {
   let funding: TestSubgraph;
-  let redis: Redis;
-  let events: Queue;
+  let events: TestEventQueue;
 
   const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> => funding.service.dataSource.query(text, params);
   const awardIdsSeenBy = async (identity: Identity, filter: Record<string, unknown> = {}) => {
@@ -48,21 +43,13 @@ describe('funding subgraph (real PostgreSQL and Redis)', () => {
     expect(response.errors).toBeUndefined();
     return response.data!.fundingAwards.edges.map((edge) => edge.node.id).sort();
   };
-  const publish = async (payload: ParkProfileChangedPayload, deliveries = ['first']): Promise<{ envelope: EventEnvelope; jobs: Job[] }> => {
-    const envelope: EventEnvelope<'registry.park-profile-changed'> = { id: randomUUID(), type: 'registry.park-profile-changed', source: 'registry', aggregateId: payload.parkId, occurredAt: new Date().toISOString(), payload };
-    const jobs = await Promise.all(deliveries.map((delivery) => events.add(envelope.type, envelope, { jobId: `${envelope.id}-${delivery}` })));
-    for (const job of jobs) await waitFor(async () => ((await job.getState()) === 'completed' ? true : undefined), `job ${job.id} to complete`);
-    return { envelope, jobs };
-  };
 
   beforeAll(async () => {
     funding = await startTestSubgraph(fundingService, { seedDemo: true });
-    redis = createRedisConnection(TEST_REDIS_URL);
-    events = new Queue(eventQueueName('funding'), { connection: redis, prefix: funding.queuePrefix });
+    events = TestEventQueue.open('funding', funding.queuePrefix);
   });
   afterAll(async () => {
     await events?.close();
-    redis?.disconnect();
     await funding?.close();
   });
 
@@ -136,15 +123,15 @@ describe('funding subgraph (real PostgreSQL and Redis)', () => {
   it('follows a park to its new county when the registry says it moved', async () => {
     const award = demoAwardId(luzhouPark.id);
     expect(await awardIdsSeenBy(shangdang)).toEqual([]);
-    await publish({ parkId: luzhouPark.id, name: luzhouPark.name, officialName: `长治${luzhouPark.name}`, countyCode: '140404', status: 'RECOGNISED', version: 2 });
+    await events.deliver(parkProfileChangedEvent({ parkId: luzhouPark.id, name: luzhouPark.name, officialName: `长治${luzhouPark.name}`, countyCode: '140404', status: 'RECOGNISED', version: 2 }));
     await waitFor(async () => ((await sql<{ county_code: string }>(`SELECT county_code FROM funding.park_ref WHERE park_id = $1`, [luzhouPark.id]))[0].county_code === '140404' ? true : undefined), 'park_ref to move');
     expect(await awardIdsSeenBy(shangdang)).toEqual([award]);
     expect(await awardIdsSeenBy(luzhou)).toEqual([]);
   });
 
   it('applies the same event once however often it is delivered', async () => {
-    const { envelope, jobs } = await publish({ parkId: hiTechPark.id, name: '高新区人力资源服务产业园（新址）', officialName: '长治高新区人力资源服务产业园（新址）', countyCode: '140471', status: 'RECOGNISED', version: 2 }, ['first', 'again']);
-    const applied = await Promise.all(jobs.map(async (job) => (await events.getJob(job.id!))!.returnvalue));
+    const envelope = parkProfileChangedEvent({ parkId: hiTechPark.id, name: '高新区人力资源服务产业园（新址）', officialName: '长治高新区人力资源服务产业园（新址）', countyCode: '140471', status: 'RECOGNISED', version: 2 });
+    const applied = await Promise.all(['first', 'again'].map((delivery) => events.deliver(envelope, `${envelope.id}-${delivery}`)));
     expect(applied.sort()).toEqual([false, true]);
     expect(await sql(`SELECT event_id FROM funding.inbox_event WHERE event_id = $1`, [envelope.id])).toHaveLength(1);
     expect(await sql(`SELECT name, source_version FROM funding.park_ref WHERE park_id = $1`, [hiTechPark.id])).toEqual([{ name: '高新区人力资源服务产业园（新址）', source_version: 2 }]);

@@ -1,4 +1,4 @@
-import { loaderByKey } from '@cz/subgraph-kit';
+import { isUuid, loaderByKey } from '@cz/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import { CountyEntity } from './entities/county.entity';
 import { ParkEntity } from './entities/park.entity';
@@ -15,8 +15,3 @@ export function createLoaders(dataSource: DataSource) {
 }
 export type RegistryLoaders = ReturnType<typeof createLoaders>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** An id that is not a uuid cannot exist; dropping it keeps a typo from becoming an SQL error. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}

@@ -1,3 +1,4 @@
+import { seedWhenEmpty } from '@cz/db';
 import { DEMO_PARKS, demoOfficialName } from '@cz/demo-data';
 import { recordEvent } from '@cz/events';
 import { EVENT_TYPES } from '@cz/queue-contracts';
@@ -7,11 +8,8 @@ import { ParkEntity } from './entities/park.entity';
 import { profileChangedPayload } from './parks/park-events';
 
 /** Loads the demo parks when the registry holds none; their events reach the other services too. */
-export async function seedDemo(dataSource: DataSource): Promise<number> {
-  return dataSource.transaction(async (manager) => {
-    // Serialise concurrent seeders (npm start and npm run seed at once) on one lock.
-    await manager.query(`LOCK TABLE "${SCHEMA}"."park" IN SHARE ROW EXCLUSIVE MODE`);
-    if ((await manager.getRepository(ParkEntity).count()) > 0) return 0;
+export function seedDemo(dataSource: DataSource): Promise<number> {
+  return seedWhenEmpty(dataSource, SCHEMA, 'park', async (manager) => {
     for (const demo of DEMO_PARKS) {
       const { recognisedYear: _y, applicationStage: _s, assessments: _a, ...profile } = demo;
       await manager.getRepository(ParkEntity).insert({ ...profile, officialName: demoOfficialName(demo), version: 1 });

@@ -1,23 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SubgraphServiceDefinition } from '@cz/subgraph-kit';
-import gql from 'graphql-tag';
-import type { Context } from './context';
-import { createDataSource } from './data-source';
+import { defineSubgraph } from '@cz/subgraph-kit';
 import { SCHEMA } from './config';
+import { createDataSource } from './data-source';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed-demo';
 
-export const typeDefs = gql(readFileSync(join(__dirname, 'schema.graphql'), 'utf8'));
-
-export const registryService: SubgraphServiceDefinition<Context> = {
+export const registryService = defineSubgraph({
   service: 'registry',
   displayName: 'park-registry',
   schema: SCHEMA,
-  typeDefs,
-  resolvers: resolvers as SubgraphServiceDefinition<Context>['resolvers'],
+  schemaFile: join(__dirname, 'schema.graphql'),
+  resolvers,
   createDataSource,
-  buildContext: (base, dataSource) => ({ ...base, dataSource, loaders: createLoaders(dataSource) }),
+  createLoaders,
   seedDemo,
-};
+});

@@ -6,3 +6,5 @@ export * from './scalars';
 export * from './subgraph-config';
 export * from './run-subgraph-service';
 export * from './run-seed';
+export * from './ids';
+export * from './define-subgraph';

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -84,7 +85,8 @@ export async function startSubgraph<C extends SubgraphContext>(options: Subgraph
     schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [logInternalErrors],
+    // No Apollo Studio here: federated traces would only cost time on every request.
+    plugins: [logInternalErrors, ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 

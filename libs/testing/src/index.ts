@@ -1,7 +1,5 @@
-export * from './test-database';
-export * from './test-redis';
-export * from './graphql-client';
+// The lower layer (databases, Redis prefixes, HTTP, processes) lives in @cz/test-infra so the
+// libraries below the subgraph kit can test themselves with it; apps get both from here.
+export * from '@cz/test-infra';
 export * from './test-subgraph';
-export * from './wait-for';
-export * from './free-port';
-export * from './running-process';
+export * from './test-event-queue';

@@ -1,8 +1,8 @@
 import { LOCAL_DEFAULTS } from '@cz/config';
 import { createLogger } from '@cz/logging';
 import { type RunningSubgraphService, runSubgraphService, type SubgraphContext, type SubgraphServiceDefinition } from '@cz/subgraph-kit';
-import { createTestDatabase, type TestDatabase } from './test-database';
-import { deleteQueueKeys, TEST_REDIS_URL, testQueuePrefix } from './test-redis';
+import { createTestDatabase, type TestDatabase } from '@cz/test-infra';
+import { deleteQueueKeys, TEST_REDIS_URL, testQueuePrefix } from '@cz/test-infra';
 
 export interface TestSubgraph {
   service: RunningSubgraphService;

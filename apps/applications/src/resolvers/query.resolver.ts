@@ -1,5 +1,5 @@
 import { requireListFilter } from '@cz/auth';
-import { applyParkScope } from '@cz/park-refs';
+import { applyParkScope, filterByParkCounty } from '@cz/park-refs';
 import { paginate } from '@cz/subgraph-kit';
 import { loadReadableApplication } from '../applications/application-access';
 import { ApplicationEntity } from '../entities/application.entity';
@@ -11,11 +11,10 @@ export const Query: QueryResolvers = {
   applications: async (_parent, { first, after, filter }, { identity, dataSource }) => {
     const scope = requireListFilter(identity, 'application.read');
     const query = applyParkScope(dataSource.getRepository(ApplicationEntity).createQueryBuilder('application'), scope, 'application.park_id');
-    // The county is the park's, as this service's park_ref copy knows it.
-    if (filter?.countyCode) query.andWhere('application.park_id IN (SELECT county_ref.park_id FROM park_ref county_ref WHERE county_ref.county_code = :filterCounty)', { filterCounty: filter.countyCode });
+    filterByParkCounty(query, filter?.countyCode, 'application.park_id');
     if (filter?.stage) query.andWhere('application.stage = :stage', { stage: filter.stage });
     if (filter?.year !== undefined && filter.year !== null) query.andWhere('application.year = :year', { year: filter.year });
     if (filter?.kind) query.andWhere('application.kind = :kind', { kind: filter.kind });
-    return paginate(query, { first, after }, { column: 'application.created_at', idColumn: 'application.id', direction: 'DESC', valueOf: (row) => row.createdAt.toISOString(), idOf: (row) => row.id });
+    return paginate(query, { first, after }, { column: 'application.created_at', idColumn: 'application.id', direction: 'DESC', idOf: (row) => row.id });
   },
 };

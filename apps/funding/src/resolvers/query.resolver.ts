@@ -1,5 +1,5 @@
 import { requireListFilter } from '@cz/auth';
-import { applyParkScope } from '@cz/park-refs';
+import { applyParkScope, filterByParkCounty } from '@cz/park-refs';
 import { paginate } from '@cz/subgraph-kit';
 import { loadReadableAward } from '../awards/award-access';
 import { FundingAwardEntity } from '../entities/funding-award.entity';
@@ -11,11 +11,10 @@ export const Query: QueryResolvers = {
   fundingAwards: async (_parent, { first, after, filter }, { identity, dataSource }) => {
     const scope = requireListFilter(identity, 'funding.read');
     const query = applyParkScope(dataSource.getRepository(FundingAwardEntity).createQueryBuilder('award'), scope, 'award.park_id');
-    // The county is the registry's, as this service last heard it (park_ref).
-    if (filter?.countyCode) query.andWhere('award.park_id IN (SELECT fref.park_id FROM park_ref fref WHERE fref.county_code = :filterCounty)', { filterCounty: filter.countyCode });
+    filterByParkCounty(query, filter?.countyCode, 'award.park_id');
     if (filter?.year != null) query.andWhere('award.year = :year', { year: filter.year });
     if (filter?.kind) query.andWhere('award.kind = :kind', { kind: filter.kind });
     if (filter?.status) query.andWhere('award.status = :status', { status: filter.status });
-    return paginate(query, { first, after }, { column: 'award.created_at', idColumn: 'award.id', direction: 'DESC', valueOf: (award) => award.createdAt.toISOString(), idOf: (award) => award.id });
+    return paginate(query, { first, after }, { column: 'award.created_at', idColumn: 'award.id', direction: 'DESC', idOf: (award) => award.id });
   },
 };

@@ -1,9 +1,8 @@
 import { authorize, requireListFilter } from '@cz/auth';
-import { paginate } from '@cz/subgraph-kit';
+import { isUuid, paginate } from '@cz/subgraph-kit';
 import { CountyEntity } from '../entities/county.entity';
 import { ParkEntity } from '../entities/park.entity';
 import type { QueryResolvers } from '../generated/graphql';
-import { isUuid } from '../loaders';
 
 export const Query: QueryResolvers = {
   counties: async (_parent, _args, { identity, dataSource }) => {
@@ -26,6 +25,6 @@ export const Query: QueryResolvers = {
     if (scope.kind === 'assigned') query.andWhere('false');
     if (filter?.countyCode) query.andWhere('park.county_code = :county', { county: filter.countyCode });
     if (filter?.status) query.andWhere('park.status = :status', { status: filter.status });
-    return paginate(query, { first, after }, { column: 'park.created_at', idColumn: 'park.id', direction: 'DESC', valueOf: (park) => park.createdAt.toISOString(), idOf: (park) => park.id });
+    return paginate(query, { first, after }, { column: 'park.created_at', idColumn: 'park.id', direction: 'DESC', idOf: (park) => park.id });
   },
 };

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { onShutdown } from '@cz/runtime';
+import gql from 'graphql-tag';
+import type { DataSource } from 'typeorm';
+import type { SubgraphConfig } from './subgraph-config';
+import { runSubgraphService, type SubgraphServiceDefinition } from './run-subgraph-service';
+import type { SubgraphContext } from './subgraph-server';
+
+/** The context of a subgraph whose resolvers read through per-request loaders. */
+export interface LoaderContext<L> extends SubgraphContext {
+  dataSource: DataSource;
+  loaders: L;
+}
+
+export type SubgraphDefinitionInput<L> = Omit<SubgraphServiceDefinition<LoaderContext<L>>, 'typeDefs' | 'buildContext' | 'resolvers'> & {
+  /** Absolute path of the service's SDL file. */
+  schemaFile: string;
+  /** Generated resolver maps are typed per app; the kit only passes them on. */
+  resolvers: object;
+  /** Built once per request, so batching and caching never cross users. */
+  createLoaders: (dataSource: DataSource) => L;
+};
+
+export function defineSubgraph<L>({ schemaFile, createLoaders, resolvers, ...definition }: SubgraphDefinitionInput<L>): SubgraphServiceDefinition<LoaderContext<L>> {
+  return {
+    ...definition,
+    typeDefs: gql(readFileSync(schemaFile, 'utf8')),
+    resolvers: resolvers as SubgraphServiceDefinition<LoaderContext<L>>['resolvers'],
+    buildContext: (base, dataSource) => ({ ...base, dataSource, loaders: createLoaders(dataSource) }),
+  };
+}
+
+/** A subgraph's main: run it, stop it cleanly on SIGTERM/SIGINT, and exit 1 with the reason if it cannot start. */
+export function runSubgraphMain<C extends SubgraphContext>(definition: SubgraphServiceDefinition<C>, readConfig: () => SubgraphConfig): void {
+  runSubgraphService(definition, readConfig())
+    .then((running) => onShutdown(running.logger, running.stop))
+    .catch((error) => {
+      console.error(`${definition.displayName} could not start: ${error instanceof Error ? error.message : error}`);
+      process.exit(1);
+    });
+}
