@@ -10,7 +10,6 @@ export class CreateApplications1764316800000 implements MigrationInterface {
     await createParkRefTable(queryRunner, 'applications');
     // No foreign key to park_ref: the park is the registry's, and its copy here may arrive after
     // the application does; jurisdiction is decided through park_ref at read time.
-    // Timestamps have millisecond precision so that pagination cursors (JS Dates) are exact.
     await queryRunner.query(`
       CREATE TABLE "applications"."application" (
         "id" uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -20,11 +19,11 @@ export class CreateApplications1764316800000 implements MigrationInterface {
           'DRAFT', 'SUBMITTED', 'COUNTY_REVIEW', 'CITY_REVIEW', 'JOINT_EVALUATION', 'PUBLICITY',
           'AWAITING_APPROVAL', 'APPROVED', 'RETURNED', 'REJECTED')),
         "year" int NOT NULL,
-        "submitted_at" timestamptz(3),
-        "decided_at" timestamptz(3),
+        "submitted_at" timestamptz,
+        "decided_at" timestamptz,
         "version" int NOT NULL DEFAULT 1,
-        "created_at" timestamptz(3) NOT NULL DEFAULT now(),
-        "updated_at" timestamptz(3) NOT NULL DEFAULT now(),
+        "created_at" timestamptz NOT NULL DEFAULT now(),
+        "updated_at" timestamptz NOT NULL DEFAULT now(),
         -- Only a draft has never been submitted; a returned application keeps its first submission.
         CONSTRAINT "application_submitted_unless_draft" CHECK (("stage" = 'DRAFT') = ("submitted_at" IS NULL)),
         -- A decision date exists exactly for the two final outcomes, and never precedes submission.

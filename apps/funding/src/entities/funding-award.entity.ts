@@ -18,7 +18,6 @@ export type FundingStatus = 'PENDING' | 'APPROVED' | 'HELD' | 'PAID' | 'CANCELLE
 // A zero or negative award is a mistake, never a business fact; reversals belong to the ledger.
 @Check('funding_award_amount_positive', `"amount_fen" > 0`)
 // Page cursors carry created_at as a JavaScript Date (ms): a microsecond part would split pages.
-@Check('funding_award_created_at_ms', `"created_at" = date_trunc('milliseconds', "created_at")`)
 export class FundingAwardEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;

@@ -18,12 +18,9 @@ export class CreateFunding1764316800000 implements MigrationInterface {
         "year" int NOT NULL CHECK ("year" BETWEEN 2000 AND 2999),
         "amount_fen" bigint NOT NULL,
         "status" varchar(20) NOT NULL DEFAULT 'PENDING' CHECK ("status" IN ('PENDING', 'APPROVED', 'HELD', 'PAID', 'CANCELLED')),
-        "created_at" timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
+        "created_at" timestamptz NOT NULL DEFAULT now(),
         "updated_at" timestamptz NOT NULL DEFAULT now(),
         "version" int NOT NULL DEFAULT 1,
-        -- Page cursors carry created_at as a JavaScript Date (milliseconds); a microsecond part would
-        -- make rows sharing a millisecond (all awards of one transaction) fall between two pages.
-        CONSTRAINT "funding_award_created_at_ms" CHECK ("created_at" = date_trunc('milliseconds', "created_at")),
         -- A zero or negative award is a mistake, never a business fact; reversals belong to the ledger.
         CONSTRAINT "funding_award_amount_positive" CHECK ("amount_fen" > 0)
       )`);
