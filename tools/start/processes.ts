@@ -16,6 +16,7 @@ export const APP_PROCESSES: readonly AppProcess[] = [
   { name: 'applications', script: 'apps/applications/src/main.ts', portVariable: 'APPLICATIONS_PORT', defaultPort: ports.applications },
   { name: 'funding', script: 'apps/funding/src/main.ts', portVariable: 'FUNDING_PORT', defaultPort: ports.funding },
   { name: 'assessment', script: 'apps/assessment/src/main.ts', portVariable: 'ASSESSMENT_PORT', defaultPort: ports.assessment },
+  { name: 'notifications', script: 'apps/notifications/src/main.ts', portVariable: 'NOTIFICATIONS_PORT', defaultPort: ports.notifications },
   { name: 'worker', script: 'apps/worker/src/main.ts', portVariable: 'WORKER_PORT', defaultPort: ports.worker },
   { name: 'gateway', script: 'apps/gateway/src/main.ts', portVariable: 'GATEWAY_PORT', defaultPort: ports.gateway },
 ];

@@ -2,13 +2,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { readSubgraphSdl } from '@cz/subgraph-kit';
 import { SUBGRAPHS } from './subgraphs';
 
 const ROOT = join(__dirname, '..', '..');
 /** The checked-in supergraph the gateway loads at start. */
 export const SUPERGRAPH_FILE = join(ROOT, 'apps', 'gateway', 'supergraph.graphql');
 
-const HEADER = '# Composed by `npm run compose` from apps/*/src/schema.graphql. Do not edit: a test fails when this file is stale.\n';
+const HEADER = '# Composed by `npm run compose` from apps/*/src/*.graphql. Do not edit: a test fails when this file is stale.\n';
 
 /** Composes the four subgraph SDL files; throws with every composition error listed. */
 export function composeSupergraph(): string {
@@ -16,7 +17,7 @@ export function composeSupergraph(): string {
     SUBGRAPHS.map(({ name, app, port }) => ({
       name,
       url: `http://127.0.0.1:${port}/graphql`,
-      typeDefs: parse(readFileSync(join(ROOT, 'apps', app, 'src', 'schema.graphql'), 'utf8')),
+      typeDefs: parse(readSubgraphSdl(join(ROOT, 'apps', app, 'src'))),
     })),
   );
   if (result.errors) {

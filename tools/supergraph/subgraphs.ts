@@ -10,4 +10,5 @@ export const SUBGRAPHS: ReadonlyArray<{ name: ServiceName; app: string; port: nu
   { name: 'applications', app: 'applications', port: LOCAL_DEFAULTS.ports.applications },
   { name: 'funding', app: 'funding', port: LOCAL_DEFAULTS.ports.funding },
   { name: 'assessment', app: 'assessment', port: LOCAL_DEFAULTS.ports.assessment },
+  { name: 'notifications', app: 'notifications', port: LOCAL_DEFAULTS.ports.notifications },
 ];

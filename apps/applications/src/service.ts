@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import { parkProfileChangedHandler } from '@cz/park-refs';
-import { defineSubgraph } from '@cz/subgraph-kit';
+import { defineSubgraph, mergeEventHandlers } from '@cz/subgraph-kit';
 import { SCHEMA } from './config';
 import { createDataSource } from './data-source';
 import { createLoaders } from './loaders';
+import { modules } from './modules';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed-demo';
 
@@ -11,10 +11,11 @@ export const applicationsService = defineSubgraph({
   service: 'applications',
   displayName: 'applications',
   schema: SCHEMA,
-  schemaFile: join(__dirname, 'schema.graphql'),
+  schemaDirectory: __dirname,
   resolvers,
   createDataSource,
   createLoaders,
-  eventHandlers: { 'registry.park-profile-changed': parkProfileChangedHandler(SCHEMA) },
+  eventHandlers: mergeEventHandlers({ 'registry.park-profile-changed': parkProfileChangedHandler(SCHEMA) }, ...modules.map((module) => module.eventHandlers)),
   seedDemo,
+  fileRoutes: (router, dataSource, logger) => modules.forEach((module) => module.fileRoutes?.(router, dataSource, logger)),
 });

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { parkProfileChangedHandler } from '@cz/park-refs';
 import { defineSubgraph } from '@cz/subgraph-kit';
 import { SCHEMA } from './config';
@@ -11,7 +10,7 @@ export const fundingService = defineSubgraph({
   service: 'funding',
   displayName: 'funding',
   schema: SCHEMA,
-  schemaFile: join(__dirname, 'schema.graphql'),
+  schemaDirectory: __dirname,
   resolvers,
   createDataSource,
   createLoaders,

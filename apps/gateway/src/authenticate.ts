@@ -17,15 +17,16 @@ export function authenticate(verify: UserTokenVerifier, logger: Logger): Request
     // A client may not speak for the gateway: drop any identity header it tried to send.
     delete req.headers[IDENTITY_HEADER];
     const authorization = req.header('authorization');
+    const sourceAddress = req.ip;
     if (!authorization) {
-      res.locals.identity = ANONYMOUS;
+      res.locals.identity = { ...ANONYMOUS, sourceAddress };
       next();
       return;
     }
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     try {
       if (!match) throw new Error('authorization header is not a bearer token');
-      res.locals.identity = await verify(match[1]);
+      res.locals.identity = { ...(await verify(match[1])), sourceAddress };
       next();
     } catch (error) {
       logger.warn({ requestId, reason: (error as Error).message }, 'refused a request with an invalid token');

@@ -24,7 +24,10 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env) {
       APPLICATIONS_URL: subgraphUrl(source, 'APPLICATIONS_PORT', ports.applications),
       FUNDING_URL: subgraphUrl(source, 'FUNDING_PORT', ports.funding),
       ASSESSMENT_URL: subgraphUrl(source, 'ASSESSMENT_PORT', ports.assessment),
+      NOTIFICATIONS_URL: subgraphUrl(source, 'NOTIFICATIONS_PORT', ports.notifications),
       BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('100kb'),
+      /** Express `trust proxy`: set to the load balancer's hops or addresses so X-Forwarded-For is believed; never by default. */
+      TRUST_PROXY: z.string().default('false'),
     },
     source,
   );

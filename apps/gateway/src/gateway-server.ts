@@ -11,6 +11,7 @@ import { closeServer, createHttpService, listen } from '@cz/runtime';
 import { formatError, isInternal } from '@cz/subgraph-kit';
 import express from 'express';
 import { authenticate } from './authenticate';
+import { fileProxy } from './file-proxy';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './gateway-context';
 import { IdentityForwardingDataSource } from './identity-data-source';
@@ -55,7 +56,7 @@ function requestLogging(): ApolloServerPlugin<GatewayContext> {
 
 export async function startGateway(config: GatewayConfig, logger: Logger, supergraphSdl = readFileSync(SUPERGRAPH_FILE, 'utf8')): Promise<RunningGateway> {
   const production = config.NODE_ENV === 'production';
-  const urls: Record<string, string> = { registry: config.REGISTRY_URL, applications: config.APPLICATIONS_URL, funding: config.FUNDING_URL, assessment: config.ASSESSMENT_URL };
+  const urls: Record<string, string> = { registry: config.REGISTRY_URL, applications: config.APPLICATIONS_URL, funding: config.FUNDING_URL, assessment: config.ASSESSMENT_URL, notifications: config.NOTIFICATIONS_URL };
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
@@ -90,6 +91,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger, superg
       ]),
     ),
   });
+  app.set('trust proxy', config.TRUST_PROXY === 'false' ? false : /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
+  // Uploads and downloads of materials: same authentication, identity forwarded as for GraphQL.
+  app.use('/files', authenticate(verify, logger), fileProxy(urls, config.INTERNAL_IDENTITY_KEYS[0], logger));
   app.use(
     '/graphql',
     express.json({ limit: config.BODY_LIMIT }),

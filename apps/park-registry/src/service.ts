@@ -1,8 +1,8 @@
-import { join } from 'node:path';
-import { defineSubgraph } from '@cz/subgraph-kit';
+import { defineSubgraph, mergeEventHandlers } from '@cz/subgraph-kit';
 import { SCHEMA } from './config';
 import { createDataSource } from './data-source';
 import { createLoaders } from './loaders';
+import { modules } from './modules';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed-demo';
 
@@ -10,9 +10,10 @@ export const registryService = defineSubgraph({
   service: 'registry',
   displayName: 'park-registry',
   schema: SCHEMA,
-  schemaFile: join(__dirname, 'schema.graphql'),
+  schemaDirectory: __dirname,
   resolvers,
   createDataSource,
   createLoaders,
+  eventHandlers: mergeEventHandlers(...modules.map((module) => module.eventHandlers)),
   seedDemo,
 });

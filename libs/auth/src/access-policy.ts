@@ -23,6 +23,39 @@ export const ACCESS_POLICY = {
   /** Moving a park to another county changes who manages it (Art 14): city bureau only. */
   'park.relocate': { CITY_BUREAU: 'ALL' },
   'application.read': { CITY_BUREAU: 'ALL', DATA_TEAM: 'ALL', SYSTEM: 'ALL', COUNTY_BUREAU: 'OWN_COUNTY', PARK_OPERATOR: 'OWN_PARK', REVIEWER: 'ASSIGNED' },
+  /** A park drafts, edits (while a draft or returned), uploads materials for and submits its own applications. */
+  'application.create': { PARK_OPERATOR: 'OWN_PARK' },
+  'application.edit': { PARK_OPERATOR: 'OWN_PARK' },
+  'application.submit': { PARK_OPERATOR: 'OWN_PARK' },
+  /** Materials hold business documents: the parties to the application and assigned reviewers only. */
+  'application.material.read': { CITY_BUREAU: 'ALL', COUNTY_BUREAU: 'OWN_COUNTY', PARK_OPERATOR: 'OWN_PARK', REVIEWER: 'ASSIGNED', SYSTEM: 'ALL' },
+  /** 初审: the county bureau where the park is. */
+  'application.review.county': { COUNTY_BUREAU: 'OWN_COUNTY' },
+  /** 审核, assigning the panel, approval: the city bureau. */
+  'application.review.city': { CITY_BUREAU: 'ALL' },
+  'application.approve': { CITY_BUREAU: 'ALL' },
+  /** 联合评审: panel members give opinions and scores on what they are assigned. */
+  'application.evaluate': { REVIEWER: 'ASSIGNED' },
+  /** 实地考察 record: the city bureau or an assigned panel member. */
+  'application.inspect': { CITY_BUREAU: 'ALL', REVIEWER: 'ASSIGNED' },
+  /** Policy versions (Art 22): public text; only the city bureau maintains them. */
+  'policy.read': { PUBLIC: 'ALL', CITY_BUREAU: 'ALL', COUNTY_BUREAU: 'ALL', PARK_OPERATOR: 'ALL', REVIEWER: 'ALL', FINANCE: 'ALL', DATA_TEAM: 'ALL', SYSTEM: 'ALL' },
+  'policy.manage': { CITY_BUREAU: 'ALL' },
+  /** 公示: notices are public; anyone may object; the bureau opens periods and resolves objections. */
+  'publicity.read': { PUBLIC: 'ALL', CITY_BUREAU: 'ALL', COUNTY_BUREAU: 'ALL', PARK_OPERATOR: 'ALL', REVIEWER: 'ALL', FINANCE: 'ALL', DATA_TEAM: 'ALL', SYSTEM: 'ALL' },
+  'publicity.manage': { CITY_BUREAU: 'ALL' },
+  'objection.file': { PUBLIC: 'ALL', CITY_BUREAU: 'ALL', COUNTY_BUREAU: 'ALL', PARK_OPERATOR: 'ALL', REVIEWER: 'ALL', FINANCE: 'ALL', DATA_TEAM: 'ALL' },
+  /** An objection's filer and contact are personal data: the city bureau only. */
+  'objection.read': { CITY_BUREAU: 'ALL' },
+  /** Scheduled jobs: closing periods at their deadline, re-creating lost deadline jobs. */
+  'deadline.run': { SYSTEM: 'ALL' },
+  /** The working-day calendar is public; the city bureau maintains it. */
+  'calendar.read': { PUBLIC: 'ALL', CITY_BUREAU: 'ALL', COUNTY_BUREAU: 'ALL', PARK_OPERATOR: 'ALL', REVIEWER: 'ALL', FINANCE: 'ALL', DATA_TEAM: 'ALL', SYSTEM: 'ALL' },
+  'calendar.update': { CITY_BUREAU: 'ALL' },
+  /** In-app inbox: each user reads what is addressed to their role and jurisdiction. */
+  'notification.read': { CITY_BUREAU: 'ALL', COUNTY_BUREAU: 'ALL', PARK_OPERATOR: 'ALL', REVIEWER: 'ALL', FINANCE: 'ALL', DATA_TEAM: 'ALL' },
+  /** The e-mail directory of the offices that receive notifications. */
+  'notification.contacts.manage': { CITY_BUREAU: 'ALL' },
   /** The data team sees funding only as aggregates (issue 4), never per park. */
   'funding.read': { CITY_BUREAU: 'ALL', FINANCE: 'ALL', SYSTEM: 'ALL', COUNTY_BUREAU: 'OWN_COUNTY', PARK_OPERATOR: 'OWN_PARK' },
   'assessment.read': { CITY_BUREAU: 'ALL', FINANCE: 'ALL', DATA_TEAM: 'ALL', SYSTEM: 'ALL', COUNTY_BUREAU: 'OWN_COUNTY', PARK_OPERATOR: 'OWN_PARK', REVIEWER: 'ASSIGNED' },

@@ -25,6 +25,8 @@ export interface Identity {
   parkId?: string;
   /** Display name, for audit rows and notifications. */
   name?: string;
+  /** The client's network address as the gateway saw it (audit, rate limits of public endpoints). */
+  sourceAddress?: string;
 }
 
 export const ANONYMOUS: Identity = Object.freeze({ subject: 'anonymous', role: 'PUBLIC' });

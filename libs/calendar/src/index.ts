@@ -1,1 +1,3 @@
 export * from './shanghai-time';
+export * from './working-days';
+export * from './package-calendar';

@@ -63,7 +63,7 @@ export const LOCAL_DEFAULTS = {
   queuePrefix: 'cz',
   jwtSecret: 'local-development-jwt-secret-change-me-0123456789',
   internalIdentityKey: 'local-internal-identity-key-change-me-0123456789',
-  ports: { gateway: 4000, registry: 4001, applications: 4002, funding: 4003, assessment: 4004, worker: 4010 },
+  ports: { gateway: 4000, registry: 4001, applications: 4002, funding: 4003, assessment: 4004, notifications: 4005, worker: 4010 },
 } as const;
 
 /** A comma-separated list of keys, each long enough to be a real HMAC secret; the first is current. */
@@ -74,5 +74,8 @@ export function keyList(fallback: string) {
     .transform((value) => value.split(',').map((key) => key.trim()).filter(Boolean))
     .refine((keys) => keys.length > 0 && keys.every((key) => key.length >= 32), 'must be comma-separated keys of at least 32 characters');
 }
+
+/** A shift of the services' clock for tests and demos; see README. Refused in production by each app. */
+export const clockOffsetMs = () => z.coerce.number().int().default(0);
 
 export const queuePrefix = () => z.string().regex(/^[a-z0-9_-]+$/, 'only a-z, 0-9, _ and -').default(LOCAL_DEFAULTS.queuePrefix);

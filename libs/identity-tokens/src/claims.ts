@@ -7,6 +7,8 @@ export interface IdentityClaims extends JWTPayload {
   county?: string;
   park?: string;
   name?: string;
+  /** Client address, set only by the gateway on identities it forwards. */
+  ip?: string;
 }
 
 export class InvalidTokenError extends Error {
@@ -22,11 +24,12 @@ export function claimsOf(identity: Identity): IdentityClaims {
     ...(identity.countyCode ? { county: identity.countyCode } : {}),
     ...(identity.parkId ? { park: identity.parkId } : {}),
     ...(identity.name ? { name: identity.name } : {}),
+    ...(identity.sourceAddress ? { ip: identity.sourceAddress } : {}),
   };
 }
 
 export function identityOf(payload: JWTPayload): Identity {
-  const { sub, role, county, park, name } = payload as IdentityClaims;
+  const { sub, role, county, park, name, ip } = payload as IdentityClaims;
   if (typeof sub !== 'string' || sub.length === 0) throw new InvalidTokenError('token has no subject');
   if (!isRole(role)) throw new InvalidTokenError('token has an unknown role');
   const identity: Identity = {
@@ -35,6 +38,7 @@ export function identityOf(payload: JWTPayload): Identity {
     ...(typeof county === 'string' ? { countyCode: county } : {}),
     ...(typeof park === 'string' ? { parkId: park } : {}),
     ...(typeof name === 'string' ? { name } : {}),
+    ...(typeof ip === 'string' ? { sourceAddress: ip } : {}),
   };
   const problem = jurisdictionProblem(identity);
   if (problem) throw new InvalidTokenError(problem);

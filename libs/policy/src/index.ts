@@ -1,3 +1,6 @@
+export * from './declared-facts';
 export * from './park-profile.rules';
 export * from './money';
 export * from './grade.rules';
+export * from './policy-version';
+export * from './eligibility.rules';

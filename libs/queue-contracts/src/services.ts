@@ -1,3 +1,3 @@
-/** The four subgraphs; each owns the PostgreSQL schema of the same name in SERVICE_SCHEMAS. */
-export const SERVICES = ['registry', 'applications', 'funding', 'assessment'] as const;
+/** The subgraphs; each owns the PostgreSQL schema of the same name. */
+export const SERVICES = ['registry', 'applications', 'funding', 'assessment', 'notifications'] as const;
 export type ServiceName = (typeof SERVICES)[number];

@@ -1,2 +1,3 @@
 export * from './http-service';
 export * from './shutdown';
+export * from './clock';

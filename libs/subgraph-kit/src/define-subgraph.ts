@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { onShutdown } from '@cz/runtime';
 import gql from 'graphql-tag';
 import type { DataSource } from 'typeorm';
 import type { SubgraphConfig } from './subgraph-config';
 import { runSubgraphService, type SubgraphServiceDefinition } from './run-subgraph-service';
 import type { SubgraphContext } from './subgraph-server';
+import { readSubgraphSdl } from './subgraph-module';
 
 /** The context of a subgraph whose resolvers read through per-request loaders. */
 export interface LoaderContext<L> extends SubgraphContext {
@@ -13,18 +13,18 @@ export interface LoaderContext<L> extends SubgraphContext {
 }
 
 export type SubgraphDefinitionInput<L> = Omit<SubgraphServiceDefinition<LoaderContext<L>>, 'typeDefs' | 'buildContext' | 'resolvers'> & {
-  /** Absolute path of the service's SDL file. */
-  schemaFile: string;
+  /** The folder holding `schema.graphql` and any further `*.graphql` files that extend it. */
+  schemaDirectory: string;
   /** Generated resolver maps are typed per app; the kit only passes them on. */
   resolvers: object;
   /** Built once per request, so batching and caching never cross users. */
   createLoaders: (dataSource: DataSource) => L;
 };
 
-export function defineSubgraph<L>({ schemaFile, createLoaders, resolvers, ...definition }: SubgraphDefinitionInput<L>): SubgraphServiceDefinition<LoaderContext<L>> {
+export function defineSubgraph<L>({ schemaDirectory, createLoaders, resolvers, ...definition }: SubgraphDefinitionInput<L>): SubgraphServiceDefinition<LoaderContext<L>> {
   return {
     ...definition,
-    typeDefs: gql(readFileSync(schemaFile, 'utf8')),
+    typeDefs: gql(readSubgraphSdl(schemaDirectory)),
     resolvers: resolvers as SubgraphServiceDefinition<LoaderContext<L>>['resolvers'],
     buildContext: (base, dataSource) => ({ ...base, dataSource, loaders: createLoaders(dataSource) }),
   };

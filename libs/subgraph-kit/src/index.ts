@@ -8,3 +8,4 @@ export * from './run-subgraph-service';
 export * from './run-seed';
 export * from './ids';
 export * from './define-subgraph';
+export * from './subgraph-module';

@@ -21,3 +21,19 @@ export function loaderGroupedByKey<K extends string, V>(fetch: (keys: readonly K
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
+
+/**
+ * A per-request value (typically a DataLoader) that a feature module creates on first use and
+ * caches on the request's context, so modules batch without editing the app's loaders file.
+ */
+export function perRequest<C extends object, T>(factory: (context: C) => T): (context: C) => T {
+  const cache = new WeakMap<C, T>();
+  return (context) => {
+    let value = cache.get(context);
+    if (value === undefined) {
+      value = factory(context);
+      cache.set(context, value);
+    }
+    return value;
+  };
+}

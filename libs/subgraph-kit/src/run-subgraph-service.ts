@@ -3,7 +3,9 @@ import { ensureDatabase, migrate } from '@cz/db';
 import { createRedisConnection, type EventHandlers, OutboxRelay, startEventConsumer } from '@cz/events';
 import { createLogger, type Logger } from '@cz/logging';
 import type { ServiceName } from '@cz/queue-contracts';
+import { createClock } from '@cz/runtime';
 import type { Worker } from 'bullmq';
+import type { Router } from 'express';
 import type { DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { SubgraphConfig } from './subgraph-config';
@@ -22,6 +24,8 @@ export interface SubgraphServiceDefinition<C extends SubgraphContext> {
   eventHandlers?: EventHandlers;
   /** Loads the demo data set when the service's own tables are empty; returns rows written. */
   seedDemo?: (dataSource: DataSource) => Promise<number>;
+  /** Routes under /files (see SubgraphOptions.fileRoutes), given the service's data source. */
+  fileRoutes?: (router: Router, dataSource: DataSource, logger: Logger) => void;
 }
 
 export interface RunningSubgraphService extends RunningSubgraph {
@@ -54,6 +58,7 @@ export async function runSubgraphService<C extends SubgraphContext>(definition: 
     ? startEventConsumer({ dataSource, service: definition.service, schema: definition.schema, connection: redis, queuePrefix: config.QUEUE_PREFIX, handlers: definition.eventHandlers, onError: (error, job) => logger.error({ err: error, eventId: job?.id }, 'event handling failed') })
     : undefined;
 
+  const clock = createClock(config.CLOCK_OFFSET_MS);
   const subgraph = await startSubgraph<C>({
     service: definition.displayName,
     port: config.PORT,
@@ -61,7 +66,9 @@ export async function runSubgraphService<C extends SubgraphContext>(definition: 
     resolvers: definition.resolvers,
     internalIdentityKeys: config.INTERNAL_IDENTITY_KEYS,
     logger,
+    clock,
     buildContext: (base) => definition.buildContext(base, dataSource),
+    fileRoutes: definition.fileRoutes ? (router) => definition.fileRoutes?.(router, dataSource, logger) : undefined,
     readiness: {
       postgres: async () => {
         await dataSource.query('SELECT 1');

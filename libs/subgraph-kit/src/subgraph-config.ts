@@ -1,4 +1,4 @@
-import { env, keyList, loadConfig, LOCAL_DEFAULTS, queuePrefix } from '@cz/config';
+import { clockOffsetMs, ConfigError, env, keyList, loadConfig, LOCAL_DEFAULTS, queuePrefix } from '@cz/config';
 
 const commonShape = {
   NODE_ENV: env.nodeEnv(),
@@ -10,11 +10,14 @@ const commonShape = {
   INTERNAL_IDENTITY_KEYS: keyList(LOCAL_DEFAULTS.internalIdentityKey),
   /** Load the demo data set when the service's tables are empty (set by `npm start`). */
   SEED_DEMO_ON_EMPTY: env.flag(false),
+  /** Shifts the service's clock (tests, demos); must be 0 in production. */
+  CLOCK_OFFSET_MS: clockOffsetMs(),
 };
 
 /** The configuration every subgraph reads; only the name and default of the port differ. */
 export function readSubgraphConfig(portVariable: string, defaultPort: number, source: NodeJS.ProcessEnv = process.env) {
   const { [portVariable]: port, ...common } = loadConfig({ ...commonShape, [portVariable]: env.port(defaultPort) }, source) as Record<string, unknown>;
+  if (common.NODE_ENV === 'production' && common.CLOCK_OFFSET_MS !== 0) throw new ConfigError(['CLOCK_OFFSET_MS: the clock may not be shifted in production']);
   return { ...(common as ReturnType<typeof loadConfig<typeof commonShape>>), PORT: port as number };
 }
 export type SubgraphConfig = ReturnType<typeof readSubgraphConfig>;

@@ -9,8 +9,8 @@ import type { Identity } from '@cz/auth';
 import { statementTotals, withRequestStats } from '@cz/db';
 import { createInternalIdentityVerifier, IDENTITY_HEADER, REQUEST_ID_HEADER } from '@cz/identity-tokens';
 import type { Logger } from '@cz/logging';
-import { closeServer, createHttpService, listen, type ReadinessCheck } from '@cz/runtime';
-import express from 'express';
+import { type Clock, closeServer, createHttpService, listen, type ReadinessCheck } from '@cz/runtime';
+import express, { type RequestHandler, type Router } from 'express';
 import type { DocumentNode } from 'graphql';
 import { formatError, isInternal } from './error-boundary';
 
@@ -19,6 +19,8 @@ export interface SubgraphContext {
   identity: Identity;
   requestId: string;
   logger: Logger;
+  /** The service's clock: use it, never `new Date()`, for anything compared with a deadline. */
+  now: Clock;
 }
 
 export interface SubgraphOptions<C extends SubgraphContext> {
@@ -32,8 +34,14 @@ export interface SubgraphOptions<C extends SubgraphContext> {
   /** Adds the per-request pieces (DataLoaders, repositories) to the verified identity. */
   buildContext: (base: SubgraphContext) => C;
   readiness: Record<string, ReadinessCheck>;
+  clock: Clock;
   /** Upper bound of a request body; GraphQL documents and variables here are small. */
   bodyLimit?: string;
+  /**
+   * Plain HTTP routes under /files (uploads and downloads), behind the same gateway identity check
+   * as /graphql: handlers read `res.locals.identity` and `res.locals.requestId`.
+   */
+  fileRoutes?: (router: Router) => void;
 }
 
 export interface RunningSubgraph {
@@ -90,30 +98,38 @@ export async function startSubgraph<C extends SubgraphContext>(options: Subgraph
   });
   await apollo.start();
 
+  const requireIdentity: RequestHandler = async (req, res, next) => {
+    counters.requests += 1;
+    const header = req.header(IDENTITY_HEADER);
+    try {
+      if (!header) throw new Error('missing identity header');
+      const verified = await verifyIdentity(header);
+      res.locals.identity = verified.identity;
+      res.locals.requestId = verified.requestId !== 'unknown' ? verified.requestId : (req.header(REQUEST_ID_HEADER) ?? randomUUID());
+    } catch (error) {
+      counters.unauthenticated += 1;
+      options.logger.warn({ reason: (error as Error).message, path: req.path }, 'refused a request without a valid gateway identity');
+      res.status(401).json({ errors: [{ message: '只接受经网关认证的请求', extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
+    }
+    withRequestStats({ sqlStatements: 0 }, () => next());
+  };
+
+  if (options.fileRoutes) {
+    const files = express.Router();
+    options.fileRoutes(files);
+    app.use('/files', requireIdentity, files);
+  }
+
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '1mb' }),
-    async (req, res, next) => {
-      counters.requests += 1;
-      const header = req.header(IDENTITY_HEADER);
-      try {
-        if (!header) throw new Error('missing identity header');
-        const verified = await verifyIdentity(header);
-        res.locals.identity = verified.identity;
-        res.locals.requestId = verified.requestId !== 'unknown' ? verified.requestId : (req.header(REQUEST_ID_HEADER) ?? randomUUID());
-      } catch (error) {
-        counters.unauthenticated += 1;
-        options.logger.warn({ reason: (error as Error).message, path: req.path }, 'refused a request without a valid gateway identity');
-        res.status(401).json({ errors: [{ message: '只接受经网关认证的请求', extensions: { code: 'UNAUTHENTICATED' } }] });
-        return;
-      }
-      withRequestStats({ sqlStatements: 0 }, () => next());
-    },
+    requireIdentity,
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const identity = res.locals.identity as Identity;
         const requestId = res.locals.requestId as string;
-        return options.buildContext({ identity, requestId, logger: options.logger.child({ requestId }) });
+        return options.buildContext({ identity, requestId, logger: options.logger.child({ requestId }), now: options.clock });
       },
     }),
   );

@@ -16,7 +16,7 @@ export interface TestSubgraph {
  * Runs a real subgraph process-in-process: its own fresh database with migrations applied, real
  * Redis under its own prefix, real HTTP on a free port.
  */
-export async function startTestSubgraph<C extends SubgraphContext>(definition: SubgraphServiceDefinition<C>, options: { database?: TestDatabase; queuePrefix?: string; seedDemo?: boolean } = {}): Promise<TestSubgraph> {
+export async function startTestSubgraph<C extends SubgraphContext>(definition: SubgraphServiceDefinition<C>, options: { database?: TestDatabase; queuePrefix?: string; seedDemo?: boolean; clockOffsetMs?: number } = {}): Promise<TestSubgraph> {
   const database = options.database ?? (await createTestDatabase(definition.service));
   const queuePrefix = options.queuePrefix ?? testQueuePrefix(definition.service);
   const service = await runSubgraphService(
@@ -30,6 +30,7 @@ export async function startTestSubgraph<C extends SubgraphContext>(definition: S
       QUEUE_PREFIX: queuePrefix,
       INTERNAL_IDENTITY_KEYS: [LOCAL_DEFAULTS.internalIdentityKey],
       SEED_DEMO_ON_EMPTY: options.seedDemo ?? false,
+      CLOCK_OFFSET_MS: options.clockOffsetMs ?? 0,
     },
     createLogger(definition.displayName, process.env.TEST_LOG_LEVEL ?? 'silent'),
   );

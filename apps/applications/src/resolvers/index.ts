@@ -1,7 +1,9 @@
-import { DateTimeScalar } from '@cz/subgraph-kit';
+import { DateTimeScalar, mergeResolverMaps } from '@cz/subgraph-kit';
 import type { Resolvers } from '../generated/graphql';
+import { modules } from '../modules';
 import { Application } from './application.resolver';
 import { Park } from './park.resolver';
 import { Query } from './query.resolver';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Application, Park };
+const core: Resolvers = { DateTime: DateTimeScalar, Query, Application, Park };
+export const resolvers = mergeResolverMaps(core, ...modules.map((module) => module.resolvers)) as Resolvers;

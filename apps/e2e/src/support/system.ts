@@ -3,7 +3,7 @@ import { createTestDatabase, deleteQueueKeys, freePort, RunningProcess, TEST_RED
 
 export interface RunningSystem {
   gatewayUrl: string;
-  ports: Record<'gateway' | 'registry' | 'applications' | 'funding' | 'assessment' | 'worker', number>;
+  ports: Record<'gateway' | 'registry' | 'applications' | 'funding' | 'assessment' | 'notifications' | 'worker', number>;
   env: NodeJS.ProcessEnv;
   database: TestDatabase;
   process: RunningProcess;
@@ -18,7 +18,7 @@ export interface RunningSystem {
 export async function startSystem(label: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningSystem> {
   const database = await createTestDatabase(label);
   const queuePrefix = testQueuePrefix(label);
-  const ports = { gateway: await freePort(), registry: await freePort(), applications: await freePort(), funding: await freePort(), assessment: await freePort(), worker: await freePort() };
+  const ports = { gateway: await freePort(), registry: await freePort(), applications: await freePort(), funding: await freePort(), assessment: await freePort(), notifications: await freePort(), worker: await freePort() };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -32,6 +32,7 @@ export async function startSystem(label: string, extraEnv: NodeJS.ProcessEnv = {
     APPLICATIONS_PORT: String(ports.applications),
     FUNDING_PORT: String(ports.funding),
     ASSESSMENT_PORT: String(ports.assessment),
+    NOTIFICATIONS_PORT: String(ports.notifications),
     WORKER_PORT: String(ports.worker),
     JWT_SECRET: LOCAL_DEFAULTS.jwtSecret,
     ...extraEnv,
