@@ -24,7 +24,7 @@ export interface DemoPark {
   /** Year of recognition, for recognised parks. */
   recognisedYear?: number;
   /** Stage of its current application. */
-  applicationStage: 'DRAFT' | 'SUBMITTED' | 'COUNTY_REVIEW' | 'APPROVED';
+  applicationStage: 'DRAFT' | 'COUNTY_REVIEW' | 'APPROVED';
   /** Assessment results, year → total score, for recognised parks. */
   assessments?: Record<number, string>;
 }

@@ -3,7 +3,7 @@
  * message ready for a form, and for input errors the field at fault. The resolver boundary turns
  * them into GraphQLErrors; anything that is not a DomainError is treated as internal and masked.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED';
+export type ErrorCode = 'BAD_USER_INPUT' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'RATE_LIMITED';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -42,4 +42,9 @@ export class NotFoundError extends DomainError {
 /** A concurrent change won: the caller should reload and decide again. */
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT' as const;
+}
+
+/** Too many attempts from one source in a short time (public endpoints); try again later. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED' as const;
 }

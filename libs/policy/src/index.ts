@@ -4,3 +4,4 @@ export * from './money';
 export * from './grade.rules';
 export * from './policy-version';
 export * from './eligibility.rules';
+export * from './application-stages';

@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '@cz/logging';
 import type { ServiceName } from '@cz/queue-contracts';
 import { createClock } from '@cz/runtime';
 import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Router } from 'express';
 import type { DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -24,6 +25,11 @@ export interface SubgraphServiceDefinition<C extends SubgraphContext> {
   eventHandlers?: EventHandlers;
   /** Loads the demo data set when the service's own tables are empty; returns rows written. */
   seedDemo?: (dataSource: DataSource) => Promise<number>;
+  /**
+   * Long-running work of the service besides serving GraphQL and consuming events (e.g. sending
+   * e-mail from its own queue); started after the consumer, stopped before it.
+   */
+  background?: (deps: { dataSource: DataSource; connection: Redis; queuePrefix: string; logger: Logger }) => Promise<{ stop: () => Promise<void> }>;
   /** Routes under /files (see SubgraphOptions.fileRoutes), given the service's data source. */
   fileRoutes?: (router: Router, dataSource: DataSource, logger: Logger) => void;
 }
@@ -59,6 +65,7 @@ export async function runSubgraphService<C extends SubgraphContext>(definition: 
     : undefined;
 
   const clock = createClock(config.CLOCK_OFFSET_MS);
+  const background = await definition.background?.({ dataSource, connection: redis, queuePrefix: config.QUEUE_PREFIX, logger });
   const subgraph = await startSubgraph<C>({
     service: definition.displayName,
     port: config.PORT,
@@ -88,6 +95,7 @@ export async function runSubgraphService<C extends SubgraphContext>(definition: 
     logger,
     stop: async () => {
       await subgraph.stop();
+      await background?.stop();
       await consumer?.close();
       await relay.stop();
       redis.disconnect();

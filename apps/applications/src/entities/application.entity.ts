@@ -1,20 +1,11 @@
+import type { ApplicationStage } from '@cz/policy';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** 认定申报 (Art 6–7) or 增设分园区 (Art 8). */
 export type ApplicationKind = 'RECOGNITION' | 'SUB_PARK';
 
-/** The procedure of Art 7, plus the two exits any stage may take (return for correction, reject). */
-export type ApplicationStage =
-  | 'DRAFT'
-  | 'SUBMITTED'
-  | 'COUNTY_REVIEW'
-  | 'CITY_REVIEW'
-  | 'JOINT_EVALUATION'
-  | 'PUBLICITY'
-  | 'AWAITING_APPROVAL'
-  | 'APPROVED'
-  | 'RETURNED'
-  | 'REJECTED';
+/** The procedure of Art 7, plus the two exits any review stage may take (see @cz/policy application-stages). */
+export type { ApplicationStage };
 
 /**
  * One application (申报) of a park for a year. The park is owned by the registry: `parkId` is its

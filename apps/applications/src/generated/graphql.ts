@@ -86,7 +86,7 @@ export type ApplicationStage =
   | 'AWAITING_APPROVAL'
   /** 市局审核 review of materials by the city bureau */
   | 'CITY_REVIEW'
-  /** 县区初审 preliminary review by the county bureau */
+  /** 县区初审 submitted, in preliminary review by the county bureau */
   | 'COUNTY_REVIEW'
   /** 草稿 draft, not yet submitted */
   | 'DRAFT'
@@ -97,9 +97,7 @@ export type ApplicationStage =
   /** 不予认定 rejected */
   | 'REJECTED'
   /** 退回修改 returned for correction */
-  | 'RETURNED'
-  /** 已提交 submitted */
-  | 'SUBMITTED';
+  | 'RETURNED';
 
 /** 分页信息。 */
 export type PageInfo = {
