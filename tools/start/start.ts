@@ -9,6 +9,8 @@ const READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 const children = new Map<string, ChildProcess>();
+/** Apps that did not exit cleanly while stopping: any of them makes `npm start` exit non-zero. */
+const uncleanExits: string[] = [];
 let stopping = false;
 
 function launch(app: AppProcess, env: NodeJS.ProcessEnv): ChildProcess {
@@ -19,6 +21,7 @@ function launch(app: AppProcess, env: NodeJS.ProcessEnv): ChildProcess {
   }
   child.on('exit', (code, signal) => {
     children.delete(app.name);
+    if (stopping && code !== 0) uncleanExits.push(`${app.name} (${signal ?? `code ${code}`})`);
     if (!stopping) {
       console.error(`\n${app.name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything.`);
       void stopAll(1);
@@ -49,8 +52,14 @@ async function stopAll(exitCode: number): Promise<never> {
   for (const child of running) child.kill('SIGTERM');
   const exited = Promise.all(running.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)))));
   const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), STOP_TIMEOUT_MS).unref())]);
-  if (timedOut) for (const child of children.values()) child.kill('SIGKILL');
-  process.exit(exitCode);
+  if (timedOut) {
+    for (const [name, child] of children) {
+      uncleanExits.push(`${name} (killed after ${STOP_TIMEOUT_MS / 1000} s)`);
+      child.kill('SIGKILL');
+    }
+  }
+  if (uncleanExits.length > 0) console.error(`did not stop cleanly: ${uncleanExits.join(', ')}`);
+  process.exit(uncleanExits.length > 0 ? Math.max(exitCode, 1) : exitCode);
 }
 
 async function main(): Promise<void> {

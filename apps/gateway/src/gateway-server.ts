@@ -70,6 +70,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger, superg
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Shutdown is onShutdown's: Apollo's own handler would stop the server and re-send the signal,
+    // which reads as a second Ctrl-C and turns a clean exit into exit code 1.
+    stopOnTerminationSignals: false,
     // In production the schema is the frontends' business, not the public's.
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,

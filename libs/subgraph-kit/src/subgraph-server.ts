@@ -93,6 +93,9 @@ export async function startSubgraph<C extends SubgraphContext>(options: Subgraph
     schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Shutdown is onShutdown's: Apollo's own handler would stop the server and re-send the signal,
+    // which reads as a second Ctrl-C and turns a clean exit into exit code 1.
+    stopOnTerminationSignals: false,
     // No Apollo Studio here: federated traces would only cost time on every request.
     plugins: [logInternalErrors, ApolloServerPluginInlineTraceDisabled()],
   });
