@@ -1,8 +1,6 @@
-import { ConfigError, env, keyList, loadConfig, LOCAL_DEFAULTS } from '@cz/config';
+import { assertProductionSafe, env, keyList, loadConfig, LOCAL_DEFAULTS, subgraphUrl } from '@cz/config';
 import { USER_TOKEN_AUDIENCE, USER_TOKEN_ISSUER } from '@cz/identity-tokens';
 import { z } from 'zod';
-
-const subgraphUrl = (source: NodeJS.ProcessEnv, portVariable: string, fallbackPort: number) => env.url(`http://127.0.0.1:${source[portVariable] || fallbackPort}/graphql`);
 
 /** The gateway's configuration, read once at start; subgraph URLs default to the subgraphs' port variables. */
 export function readConfig(source: NodeJS.ProcessEnv = process.env) {
@@ -31,12 +29,7 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env) {
     },
     source,
   );
-  if (config.NODE_ENV === 'production') {
-    const problems: string[] = [];
-    if (!config.JWKS_URL && config.JWT_SECRET === LOCAL_DEFAULTS.jwtSecret) problems.push('JWT_SECRET: the local development secret may not be used in production (set JWKS_URL or a secret of your own)');
-    if (config.INTERNAL_IDENTITY_KEYS.includes(LOCAL_DEFAULTS.internalIdentityKey)) problems.push('INTERNAL_IDENTITY_KEYS: the local development key may not be used in production');
-    if (problems.length > 0) throw new ConfigError(problems);
-  }
+  assertProductionSafe(config);
   return config;
 }
 export type GatewayConfig = ReturnType<typeof readConfig>;

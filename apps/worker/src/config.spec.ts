@@ -1,4 +1,4 @@
-import { ConfigError } from '@cz/config';
+import { ConfigError, LOCAL_DEFAULTS } from '@cz/config';
 import { readConfig } from './config';
 
 function problemWith(source: NodeJS.ProcessEnv): string {
@@ -13,7 +13,37 @@ function problemWith(source: NodeJS.ProcessEnv): string {
 
 describe('worker config', () => {
   it('works out of the box on this machine', () => {
-    expect(readConfig({})).toMatchObject({ WORKER_PORT: 4010, REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: 'cz', HEARTBEAT_PATTERN: '*/1 * * * *' });
+    expect(readConfig({})).toMatchObject({
+      WORKER_PORT: 4010,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: 'cz',
+      HEARTBEAT_PATTERN: '*/1 * * * *',
+      DEADLINE_SWEEP_PATTERN: '*/1 * * * *',
+      APPLICATIONS_URL: 'http://127.0.0.1:4002/graphql',
+      INTERNAL_IDENTITY_KEYS: [LOCAL_DEFAULTS.internalIdentityKey],
+      CLOCK_OFFSET_MS: 0,
+    });
+  });
+
+  it('finds the applications service on its port variable, as the gateway does, unless its URL is given', () => {
+    expect(readConfig({ APPLICATIONS_PORT: '5102' }).APPLICATIONS_URL).toBe('http://127.0.0.1:5102/graphql');
+    expect(readConfig({ APPLICATIONS_PORT: '5102', APPLICATIONS_URL: 'http://applications:4002/graphql' }).APPLICATIONS_URL).toBe('http://applications:4002/graphql');
+    expect(problemWith({ APPLICATIONS_URL: 'not a url' })).toContain('APPLICATIONS_URL');
+  });
+
+  it('signs with the first of several identity keys and refuses a short one, naming the variable', () => {
+    const next = 'n'.repeat(32);
+    expect(readConfig({ INTERNAL_IDENTITY_KEYS: `${next}, ${LOCAL_DEFAULTS.internalIdentityKey}` }).INTERNAL_IDENTITY_KEYS[0]).toBe(next);
+    expect(problemWith({ INTERNAL_IDENTITY_KEYS: 'short' })).toContain('INTERNAL_IDENTITY_KEYS');
+  });
+
+  it('shifts the clock outside production only, and refuses the local identity key in production', () => {
+    const own = { NODE_ENV: 'production', INTERNAL_IDENTITY_KEYS: 'p'.repeat(40) };
+    expect(readConfig({ CLOCK_OFFSET_MS: '-86400000' }).CLOCK_OFFSET_MS).toBe(-86_400_000);
+    expect(readConfig(own).CLOCK_OFFSET_MS).toBe(0);
+    expect(problemWith({ ...own, CLOCK_OFFSET_MS: '60000' })).toMatch(/CLOCK_OFFSET_MS: .*production/);
+    expect(problemWith({ NODE_ENV: 'production' })).toMatch(/INTERNAL_IDENTITY_KEYS: .*production/);
+    expect(problemWith({ CLOCK_OFFSET_MS: 'soon' })).toContain('CLOCK_OFFSET_MS');
   });
 
   it('accepts a six-field pattern with seconds', () => {
@@ -22,6 +52,10 @@ describe('worker config', () => {
 
   it.each([['* * *'], ['61 * * * *'], ['every minute'], ['0 0 30 2 *']])('refuses the heartbeat pattern %p, naming the variable', (pattern) => {
     expect(problemWith({ HEARTBEAT_PATTERN: pattern })).toMatch(/HEARTBEAT_PATTERN: .*(5 or 6 fields|cron pattern)/);
+  });
+
+  it.each([['* * *'], ['*/1 * * * * * *'], ['99 * * * *']])('refuses the deadline sweep pattern %p, naming the variable', (pattern) => {
+    expect(problemWith({ DEADLINE_SWEEP_PATTERN: pattern })).toMatch(/DEADLINE_SWEEP_PATTERN: .*(5 or 6 fields|cron pattern)/);
   });
 
   it('refuses a port that is not a number, naming the variable', () => {

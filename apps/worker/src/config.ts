@@ -1,4 +1,4 @@
-import { env, loadConfig, LOCAL_DEFAULTS, queuePrefix } from '@cz/config';
+import { assertProductionSafe, clockOffsetMs, env, keyList, loadConfig, LOCAL_DEFAULTS, queuePrefix, subgraphUrl } from '@cz/config';
 import { z } from 'zod';
 import { cronPatternProblem } from './cron';
 
@@ -11,7 +11,7 @@ const cronPattern = (fallback: string) =>
       if (problem) context.addIssue({ code: 'custom', message: problem });
     });
 
-const workerShape = {
+const workerShape = (source: NodeJS.ProcessEnv) => ({
   NODE_ENV: env.nodeEnv(),
   LOG_LEVEL: env.logLevel(),
   /** Port of the health server (/health, /ready, /metrics); the worker serves no API. */
@@ -20,7 +20,18 @@ const workerShape = {
   QUEUE_PREFIX: queuePrefix(),
   /** When the heartbeat job runs, in Asia/Shanghai time; six fields put seconds first. */
   HEARTBEAT_PATTERN: cronPattern('*/1 * * * *'),
-};
+  /** When the worker asks the services for their open deadlines (and recreates lost deadline jobs). */
+  DEADLINE_SWEEP_PATTERN: cronPattern('*/1 * * * *'),
+  APPLICATIONS_URL: subgraphUrl(source, 'APPLICATIONS_PORT', LOCAL_DEFAULTS.ports.applications),
+  /** Signs the SYSTEM identity the jobs call subgraphs with; the first key of the list signs. */
+  INTERNAL_IDENTITY_KEYS: keyList(LOCAL_DEFAULTS.internalIdentityKey),
+  /** Shifts the worker's clock like the services' (tests, demos), so delays match their notion of due; 0 in production. */
+  CLOCK_OFFSET_MS: clockOffsetMs(),
+});
 
-export const readConfig = (source: NodeJS.ProcessEnv = process.env) => loadConfig(workerShape, source);
+export function readConfig(source: NodeJS.ProcessEnv = process.env) {
+  const config = loadConfig(workerShape(source), source);
+  assertProductionSafe(config);
+  return config;
+}
 export type WorkerConfig = ReturnType<typeof readConfig>;

@@ -5,16 +5,22 @@ import type { WorkerConfig } from './config';
 
 export type WorkerQueues = Readonly<Record<WorkerQueue, Queue>>;
 
-interface Schedule {
+export interface Schedule {
   /** Stable scheduler id: upserting it again replaces, never duplicates. */
   id: string;
   job: JobName;
   pattern: string;
+  /** Attempts of one tick; 1 when the next tick redoes a missed one soon enough. */
+  attempts?: number;
 }
 
-/** Recurring work. Later schedules (publicity deadlines, assessment cycles, reminders) go here. */
-export function schedulesFor(config: Pick<WorkerConfig, 'HEARTBEAT_PATTERN'>): Schedule[] {
-  return [{ id: 'heartbeat', job: JOBS.heartbeat.name, pattern: config.HEARTBEAT_PATTERN }];
+/** Recurring work. Later schedules (assessment cycles, reminders) go here. */
+export function schedulesFor(config: Pick<WorkerConfig, 'HEARTBEAT_PATTERN' | 'DEADLINE_SWEEP_PATTERN'>): Schedule[] {
+  return [
+    { id: 'heartbeat', job: JOBS.heartbeat.name, pattern: config.HEARTBEAT_PATTERN },
+    // A service restarting during a tick should not leave a lost deadline job waiting for the next one.
+    { id: 'deadline-sweep', job: JOBS['deadline-sweep'].name, pattern: config.DEADLINE_SWEEP_PATTERN, attempts: 3 },
+  ];
 }
 
 /**
@@ -30,8 +36,8 @@ export async function upsertSchedules(queues: WorkerQueues, schedules: Schedule[
       {
         name: schedule.job,
         data: {},
-        // A missed tick is redone by the next one, so no retries; keep a day of history to look at.
-        opts: { attempts: 1, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+        // Keep a day of history to look at; backoff stays well inside a tick of every minute.
+        opts: { attempts: schedule.attempts ?? 1, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
       },
     );
   }
@@ -43,8 +49,22 @@ export async function upsertSchedules(queues: WorkerQueues, schedules: Schedule[
   }
 }
 
+/**
+ * Puts back schedulers that vanished while the worker kept running (Redis restarted or flushed
+ * under it): without them no sweep would ever come to recreate the deadline jobs. Returns the ids
+ * it found missing.
+ */
+export async function restoreMissingSchedules(queues: WorkerQueues, schedules: Schedule[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const schedule of schedules) {
+    if (!(await queues[JOBS[schedule.job].queue].getJobScheduler(schedule.id))) missing.push(schedule.id);
+  }
+  if (missing.length > 0) await upsertSchedules(queues, schedules);
+  return missing;
+}
+
 /** Retries and retention of one-off jobs. Completed ids stay a week so a re-add within it stays one job. */
-const ONE_OFF_OPTIONS: JobsOptions = {
+export const ONE_OFF_OPTIONS: JobsOptions = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 5000 },
   removeOnComplete: { age: 7 * 24 * 3600 },

@@ -2,7 +2,8 @@ import { deleteQueueKeys, freePort, RunningProcess, TEST_REDIS_URL, testQueuePre
 
 /** Runs main.ts the way the `serve` target does; its output is kept for failure messages. */
 function runMain(env: Record<string, string>): RunningProcess {
-  return new RunningProcess('apps/worker/src/main.ts', { PATH: process.env.PATH ?? '', REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'warn', ...env });
+  // No deadline sweep: it would ask whatever listens on the default applications port.
+  return new RunningProcess('apps/worker/src/main.ts', { PATH: process.env.PATH ?? '', REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'warn', DEADLINE_SWEEP_PATTERN: '0 0 1 1 *', ...env });
 }
 
 describe('worker process (main.ts)', () => {

@@ -5,6 +5,7 @@ import IORedis from 'ioredis';
 import { readConfig, type WorkerConfig } from './config';
 import { heartbeatJob, heartbeatKey } from './jobs/heartbeat.job';
 import type { JobHandler } from './jobs/job-handler';
+import { JOB_HANDLERS } from './jobs/job-registry';
 import { type RunningWorker, startWorker } from './worker-runtime';
 
 const logger = createLogger('worker-test', 'silent');
@@ -13,7 +14,8 @@ const prefixes: string[] = [];
 function testConfig(label: string): WorkerConfig {
   const prefix = testQueuePrefix(label);
   prefixes.push(prefix);
-  return { ...readConfig({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HEARTBEAT_PATTERN: '*/1 * * * * *' }), WORKER_PORT: 0 };
+  // No deadline sweep during these tests (src/deadlines tests it): a failed tick would count in the metrics asserted here.
+  return { ...readConfig({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HEARTBEAT_PATTERN: '*/1 * * * * *', DEADLINE_SWEEP_PATTERN: '0 0 1 1 *' }), WORKER_PORT: 0 };
 }
 
 const getJson = async (url: string) => {
@@ -27,6 +29,7 @@ describe('worker runtime (real Redis)', () => {
   const runs: string[] = [];
   // The real handler, counting its runs so a test can see how often a job id was processed.
   const countingHandlers: Record<string, JobHandler> = {
+    ...JOB_HANDLERS,
     heartbeat: async (job: Job, deps) => {
       runs.push(String(job.id));
       return heartbeatJob(job, deps);
@@ -63,6 +66,9 @@ describe('worker runtime (real Redis)', () => {
     const schedulers = await worker.queues.maintenance.getJobSchedulers();
     expect(schedulers).toHaveLength(1);
     expect(schedulers[0]).toMatchObject({ key: 'heartbeat', pattern: '*/1 * * * * *', tz: 'Asia/Shanghai' });
+    const deadlineSchedulers = await worker.queues.deadlines.getJobSchedulers();
+    expect(deadlineSchedulers).toHaveLength(1);
+    expect(deadlineSchedulers[0]).toMatchObject({ key: 'deadline-sweep', pattern: '0 0 1 1 *', tz: 'Asia/Shanghai' });
   });
 
   it('stores and runs a one-off job once, however often it is added under its id', async () => {
@@ -90,7 +96,7 @@ describe('worker runtime (real Redis)', () => {
 
   it('turns unready when the scheduler has been silent for three intervals', async () => {
     const silent = testConfig('silent');
-    worker = await startWorker(silent, logger, { heartbeat: async () => 'ticked, but recorded nothing' });
+    worker = await startWorker(silent, logger, { ...JOB_HANDLERS, heartbeat: async () => 'ticked, but recorded nothing' });
     expect((await getJson(`${worker.url}/ready`)).status).toBe(200);
     const url = worker.url;
     const unready = await waitFor(async () => {

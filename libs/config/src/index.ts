@@ -1,1 +1,1 @@
-export { loadConfig, ConfigError, env, keyList, queuePrefix, clockOffsetMs, LOCAL_DEFAULTS } from './load-config';
+export { loadConfig, ConfigError, env, keyList, queuePrefix, clockOffsetMs, subgraphUrl, assertProductionSafe, LOCAL_DEFAULTS } from './load-config';

@@ -79,3 +79,19 @@ export function keyList(fallback: string) {
 export const clockOffsetMs = () => z.coerce.number().int().default(0);
 
 export const queuePrefix = () => z.string().regex(/^[a-z0-9_-]+$/, 'only a-z, 0-9, _ and -').default(LOCAL_DEFAULTS.queuePrefix);
+
+/** A subgraph's URL: the given port variable's value, or the local default port. */
+export const subgraphUrl = (source: NodeJS.ProcessEnv, portVariable: string, fallbackPort: number) => env.url(`http://127.0.0.1:${source[portVariable] || fallbackPort}/graphql`);
+
+/**
+ * Refuses, in production, what is only safe on a developer's machine: the local secrets and a
+ * shifted clock. Every app runs its configuration through it.
+ */
+export function assertProductionSafe(config: { NODE_ENV: string; INTERNAL_IDENTITY_KEYS?: readonly string[]; CLOCK_OFFSET_MS?: number; JWT_SECRET?: string; JWKS_URL?: string }): void {
+  if (config.NODE_ENV !== 'production') return;
+  const problems: string[] = [];
+  if (config.JWT_SECRET !== undefined && !config.JWKS_URL && config.JWT_SECRET === LOCAL_DEFAULTS.jwtSecret) problems.push('JWT_SECRET: the local development secret may not be used in production (set JWKS_URL or a secret of your own)');
+  if (config.INTERNAL_IDENTITY_KEYS?.includes(LOCAL_DEFAULTS.internalIdentityKey)) problems.push('INTERNAL_IDENTITY_KEYS: the local development key may not be used in production');
+  if (config.CLOCK_OFFSET_MS !== undefined && config.CLOCK_OFFSET_MS !== 0) problems.push('CLOCK_OFFSET_MS: the clock may not be shifted in production');
+  if (problems.length > 0) throw new ConfigError(problems);
+}

@@ -1,4 +1,4 @@
-import { clockOffsetMs, ConfigError, env, keyList, loadConfig, LOCAL_DEFAULTS, queuePrefix } from '@cz/config';
+import { assertProductionSafe, clockOffsetMs, env, keyList, loadConfig, LOCAL_DEFAULTS, queuePrefix } from '@cz/config';
 
 const commonShape = {
   NODE_ENV: env.nodeEnv(),
@@ -17,7 +17,8 @@ const commonShape = {
 /** The configuration every subgraph reads; only the name and default of the port differ. */
 export function readSubgraphConfig(portVariable: string, defaultPort: number, source: NodeJS.ProcessEnv = process.env) {
   const { [portVariable]: port, ...common } = loadConfig({ ...commonShape, [portVariable]: env.port(defaultPort) }, source) as Record<string, unknown>;
-  if (common.NODE_ENV === 'production' && common.CLOCK_OFFSET_MS !== 0) throw new ConfigError(['CLOCK_OFFSET_MS: the clock may not be shifted in production']);
-  return { ...(common as ReturnType<typeof loadConfig<typeof commonShape>>), PORT: port as number };
+  const config = { ...(common as ReturnType<typeof loadConfig<typeof commonShape>>), PORT: port as number };
+  assertProductionSafe(config);
+  return config;
 }
 export type SubgraphConfig = ReturnType<typeof readSubgraphConfig>;

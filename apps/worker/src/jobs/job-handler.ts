@@ -1,6 +1,9 @@
 import type { Logger } from '@cz/logging';
+import type { Clock } from '@cz/runtime';
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { DeadlineSource } from '../deadlines/deadline-sources';
+import type { WorkerQueues } from '../job-schedules';
 
 /** What every handler may use. Handlers get their I/O from here, never from module state. */
 export interface JobDeps {
@@ -9,6 +12,14 @@ export interface JobDeps {
   logger: Logger;
   /** Longest expected wait between two heartbeats, from HEARTBEAT_PATTERN. */
   heartbeatIntervalMs: number;
+  /** The worker's now, shifted by CLOCK_OFFSET_MS like the services' clocks, so "due" means the same to both. */
+  clock: Clock;
+  /** For handlers that fan out into jobs of their own. */
+  queues: WorkerQueues;
+  /** The services that own deadlines, by name. */
+  deadlineSources: readonly DeadlineSource[];
+  /** Signs the SYSTEM identity of subgraph calls (the first of INTERNAL_IDENTITY_KEYS). */
+  signingKey: string;
 }
 
 /**

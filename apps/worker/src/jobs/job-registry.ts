@@ -1,11 +1,15 @@
 import { JOBS, type JobName } from '@cz/queue-contracts';
 import type { Job } from 'bullmq';
+import { deadlineJob } from '../deadlines/deadline.job';
+import { deadlineSweepJob } from '../deadlines/deadline-sweep.job';
 import { heartbeatJob } from './heartbeat.job';
 import type { JobDeps, JobHandler } from './job-handler';
 
 /** Every job name in JOBS, each with its one handler. The type makes a missing entry a compile error. */
 export const JOB_HANDLERS: { readonly [N in JobName]: JobHandler } = {
   heartbeat: heartbeatJob,
+  'deadline-sweep': deadlineSweepJob,
+  deadline: deadlineJob,
 };
 
 /**
