@@ -22,6 +22,54 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** 日历中的特殊日期。A holiday or make-up working day. */
+export type CalendarDay = {
+  __typename?: 'CalendarDay';
+  /** 日期。Date. */
+  date: Scalars['Date']['output'];
+  /** 名称（节日名，调休日为所调节日）。Name of the holiday, or of the holiday a make-up day makes up for, e.g. 国庆节. */
+  name: Scalars['String']['output'];
+};
+
+/** 日历中的一天（输入）。 */
+export type CalendarDayInput = {
+  /** 日期。Date (YYYY-MM-DD). */
+  date: Scalars['Date']['input'];
+  /** 名称，1–30 个字符。Name, 1 to 30 characters, no control characters. */
+  name: Scalars['String']['input'];
+};
+
+/**
+ * 工作日历中的一年（法定节假日与调休上班日）。One year of the working-day calendar the city bureau
+ * maintains: Monday to Friday are working days unless a statutory holiday; weekend days listed as
+ * make-up working days are working days. Deadlines (e.g. 公示期) are counted in it.
+ */
+export type CalendarYear = {
+  __typename?: 'CalendarYear';
+  /** 是否已录入（国务院已公布该年放假安排）。Covered: the year's holidays are known; working days cannot be counted in an uncovered year. */
+  covered: Scalars['Boolean']['output'];
+  /** 法定节假日（按日期排序）。Statutory holidays (days off), by date. */
+  holidays: Array<CalendarDay>;
+  /** 调休上班日（周末上班，按日期排序）。Make-up working days (weekend days that are working days), by date. */
+  makeUpWorkdays: Array<CalendarDay>;
+  /** 最后修改时间。When the year was last changed. */
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** 乐观锁版本号。Version, to send back as `expectedVersion` to setCalendarYear. */
+  version: Scalars['Int']['output'];
+  /** 年份。Year. */
+  year: Scalars['Int']['output'];
+};
+
+/** 整年工作日历的输入：替换该年全部数据。Replaces the whole year. */
+export type CalendarYearInput = {
+  /** 是否已录入。Whether the year is covered (false withdraws it: deadlines may not be counted into it). */
+  covered: Scalars['Boolean']['input'];
+  /** 法定节假日（该年内，日期不重复）。Statutory holidays, all within the year, no date twice. */
+  holidays: Array<CalendarDayInput>;
+  /** 调休上班日（必须是周六或周日）。Make-up working days; each must be a Saturday or Sunday and not also a holiday. */
+  makeUpWorkdays: Array<CalendarDayInput>;
+};
+
 /** 载体建设方式。Construction mode on the approval form. */
 export type ConstructionMode =
   /** 新建 new build */
@@ -49,10 +97,30 @@ export type CountyKind =
   /** 市辖区 district */
   | 'DISTRICT';
 
+/** 资质类型。Kind of the institution's qualification. */
+export type LicenceKind =
+  /** 备案凭证 (filing certificate) */
+  | 'FILING'
+  /** 人力资源服务许可证 (licence) */
+  | 'LICENCE';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** 登记园区档案（候选）。Registers a park profile as a candidate (city bureau, or the county bureau of its county). */
   registerPark: Park;
+  /**
+   * 录入或修改一年的工作日历（市人社局）。Enters or replaces one year of the calendar (city bureau). For a
+   * year that exists, `expectedVersion` is required and guards against overwriting a concurrent change
+   * (CONFLICT); omit it to create a new year (e.g. 2027 once the State Council publishes it in November).
+   * Running publicity periods and pending deadlines are recomputed from the new calendar.
+   */
+  setCalendarYear: CalendarYear;
+  /** 设置园区载体（整体替换）。Replaces the park's sites; exactly one must be the core site. A recognised park changes its sites only through an approved Art 8 application (CONFLICT). */
+  setParkSites: Park;
+  /** 设置公共服务功能（整体替换）。Replaces the park's public service functions. */
+  setPublicServices: Park;
+  /** 设置入驻机构名录（整体替换）。Replaces the park's roster of resident institutions. */
+  setResidentInstitutions: Park;
   /** 修改园区档案。Updates a park profile; `expectedVersion` guards against overwriting a concurrent change. */
   updateParkProfile: Park;
 };
@@ -60,6 +128,34 @@ export type Mutation = {
 
 export type MutationRegisterParkArgs = {
   input: RegisterParkInput;
+};
+
+
+export type MutationSetCalendarYearArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: CalendarYearInput;
+  year: Scalars['Int']['input'];
+};
+
+
+export type MutationSetParkSitesArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  parkId: Scalars['ID']['input'];
+  sites: Array<ParkSiteInput>;
+};
+
+
+export type MutationSetPublicServicesArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  functions: Array<PublicServiceFunction>;
+  parkId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetResidentInstitutionsArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  institutions: Array<ResidentInstitutionInput>;
+  parkId: Scalars['ID']['input'];
 };
 
 
@@ -98,6 +194,8 @@ export type Park = {
   /** 登记时间。 */
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  /** 入驻人力资源服务机构。Resident HR service institutions (入驻机构), by name. */
+  institutions: Array<ResidentInstitution>;
   /** 管理团队人数。Size of the management team. */
   managementTeamSize: Scalars['Int']['output'];
   /** 园区名称（申报名称）。Name as declared. */
@@ -106,12 +204,18 @@ export type Park = {
   officialName: Maybe<Scalars['String']['output']>;
   /** 产权归属。Property ownership. */
   propertyOwnership: Scalars['String']['output'];
+  /** 公共服务功能。Public service functions (公共服务功能) the park offers, in the order of Art 6(四). */
+  publicServices: Array<PublicServiceFunction>;
   /** 注册时间。Registration date. */
   registeredOn: Scalars['Date']['output'];
   /** 园区可提供的服务。Services offered. */
   servicesOffered: Array<ParkService>;
+  /** 园区载体（核心园区与分园区）。The park's sites: its one core site (核心园区) first, then its sub-parks (分园区); empty when none are recorded. */
+  sites: Array<ParkSite>;
   /** 状态。Status. */
   status: ParkStatus;
+  /** 状态变更记录。Status history (状态变更记录), newest first. */
+  statusHistory: Array<ParkStatusChange>;
   /** 最后修改时间。 */
   updatedAt: Scalars['DateTime']['output'];
   /** 乐观锁版本号。Version, to send back as `expectedVersion` when updating. */
@@ -164,6 +268,36 @@ export type ParkService =
   /** 注册登记 */
   | 'REGISTRATION';
 
+/** 园区载体（核心园区或分园区）。A site of a park: its core site (核心园区) or a sub-park (分园区). */
+export type ParkSite = {
+  __typename?: 'ParkSite';
+  /** 增设该分园区的申报 ID（第八条）；随认定登记或由园区录入的载体为 null。The Art 8 application that added this sub-park; null otherwise. */
+  addedByApplicationId: Maybe<Scalars['ID']['output']>;
+  /** 地址。Address. */
+  address: Scalars['String']['output'];
+  /** 建筑面积（平方米），两位小数的十进制字符串。Building area in m², a decimal string with two places. */
+  buildingAreaM2: Scalars['String']['output'];
+  /** 登记时间。When the site was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** 是否核心园区。True for the park's one core site (核心园区). */
+  isCore: Scalars['Boolean']['output'];
+  /** 载体名称。Name of the site. */
+  name: Scalars['String']['output'];
+};
+
+/** 园区载体输入。A site as entered on the approval form. */
+export type ParkSiteInput = {
+  /** 地址。 */
+  address: Scalars['String']['input'];
+  /** 建筑面积（平方米），大于 0，最多两位小数。Building area in m², > 0, at most two decimals. */
+  buildingAreaM2: Scalars['String']['input'];
+  /** 是否核心园区；必须且只能有一个。Exactly one site is the core site. */
+  isCore: Scalars['Boolean']['input'];
+  /** 载体名称。 */
+  name: Scalars['String']['input'];
+};
+
 /** 园区状态。Park status: candidate → recognised → revoked. */
 export type ParkStatus =
   /** 候选（未认定） */
@@ -173,14 +307,63 @@ export type ParkStatus =
   /** 已取消资格 */
   | 'REVOKED';
 
+/** 园区状态变更。One change of a park's status (状态变更), e.g. recognition by an approval document. */
+export type ParkStatusChange = {
+  __typename?: 'ParkStatusChange';
+  /** 操作者。Who or what made the change. */
+  actor: Scalars['String']['output'];
+  /** 引起变更的申报 ID。The application that caused the change, if any. */
+  applicationId: Maybe<Scalars['ID']['output']>;
+  /** 批复文号，如 长人社函〔2026〕12号。Approval document number (批复文号), if any. */
+  approvalDocumentNo: Maybe<Scalars['String']['output']>;
+  /** 批复日期。Date of the approval document, if any. */
+  approvedOn: Maybe<Scalars['Date']['output']>;
+  /** 变更前状态。Status before. */
+  fromStatus: ParkStatus;
+  id: Scalars['ID']['output'];
+  /** 变更时间。When the change was recorded. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** 原因。Why the status changed. */
+  reason: Scalars['String']['output'];
+  /** 变更后状态。Status after. */
+  toStatus: ParkStatus;
+};
+
+/** 公共服务功能（第六条第四项）。Public service functions of Art 6(四). */
+export type PublicServiceFunction =
+  /** 就业创业 */
+  | 'EMPLOYMENT_ENTREPRENEURSHIP'
+  /** 人事人才 */
+  | 'PERSONNEL_TALENT'
+  /** 社会保障 */
+  | 'SOCIAL_SECURITY'
+  /** 职业培训 */
+  | 'VOCATIONAL_TRAINING';
+
 export type Query = {
   __typename?: 'Query';
+  /**
+   * 工作日推算预览（公开）：`from` 之后第 `days` 个工作日（起始日不计入）。The date of the `days`-th working
+   * day after `from` (the start day is not counted, Civil Code art. 201), to preview a deadline. A year the
+   * calendar does not cover is refused with BAD_USER_INPUT naming `from` or `days`.
+   */
+  addWorkingDays: Scalars['Date']['output'];
   /** 县区及开发区列表（公开）。Counties and development zones of Changzhi; public reference data. */
   counties: Array<County>;
+  /** 已录入的年份（公开，升序）。Years the calendar covers (public), ascending. */
+  coveredCalendarYears: Array<Scalars['Int']['output']>;
   /** 按 ID 查询园区。A park by id; null when it does not exist. */
   park: Maybe<Park>;
   /** 园区列表（分页）。Parks the caller may see, newest first, filtered by county and status. */
   parks: ParkConnection;
+  /** 某年的工作日历（公开）；未建立的年份返回 null。The working-day calendar of one year (public); null when the year does not exist. */
+  workingCalendar: Maybe<CalendarYear>;
+};
+
+
+export type QueryAddWorkingDaysArgs = {
+  days: Scalars['Int']['input'];
+  from: Scalars['Date']['input'];
 };
 
 
@@ -193,6 +376,11 @@ export type QueryParksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ParkFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryWorkingCalendarArgs = {
+  year: Scalars['Int']['input'];
 };
 
 /** 登记园区的输入（审批表字段）。 */
@@ -211,6 +399,52 @@ export type RegisterParkInput = {
   propertyOwnership: Scalars['String']['input'];
   registeredOn: Scalars['Date']['input'];
   servicesOffered: Array<ParkService>;
+};
+
+/** 入驻人力资源服务机构。A resident HR service institution (入驻机构). */
+export type ResidentInstitution = {
+  __typename?: 'ResidentInstitution';
+  /** 登记时间。When the line was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** 统一社会信用代码（18 位）。Unified social credit code, 18 characters. */
+  creditCode: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** 资质类型：许可证或备案凭证。Licence or filing certificate. */
+  licenceKind: LicenceKind;
+  /** 许可证号或备案凭证号。Licence or filing number. */
+  licenceNo: Scalars['String']['output'];
+  /** 资质有效期至（含当日）；长期有效为 null。Last day the licence or filing is valid; null when it does not expire. */
+  licenceValidUntil: Maybe<Scalars['Date']['output']>;
+  /** 机构名称。Name. */
+  name: Scalars['String']['output'];
+  /** 是否经营性机构（只有经营性机构计入营业收入指标）。Operating institution; only these count towards the revenue rules. */
+  operating: Scalars['Boolean']['output'];
+  /** 营业收入（含代收代付，分），十进制整数字符串。Yearly revenue incl. pass-through payments, in fen, as a decimal string. */
+  revenueFen: Scalars['String']['output'];
+  /** 营业收入所属年度。The year the revenue is for. */
+  revenueYear: Scalars['Int']['output'];
+  /** 来源申报 ID（由认定批复登记时）；园区直接录入为 null。The application whose frozen facts recorded this line; null when entered directly. */
+  sourceApplicationId: Maybe<Scalars['ID']['output']>;
+};
+
+/** 入驻机构输入。A line of the resident institution roster. */
+export type ResidentInstitutionInput = {
+  /** 统一社会信用代码：18 位数字或大写字母（不含 I、O、S、V、Z）。 */
+  creditCode: Scalars['String']['input'];
+  /** 资质类型。 */
+  licenceKind: LicenceKind;
+  /** 许可证号或备案凭证号，不能为空。 */
+  licenceNo: Scalars['String']['input'];
+  /** 资质有效期至；长期有效不填。 */
+  licenceValidUntil?: InputMaybe<Scalars['Date']['input']>;
+  /** 机构名称。 */
+  name: Scalars['String']['input'];
+  /** 是否经营性机构。 */
+  operating: Scalars['Boolean']['input'];
+  /** 营业收入（含代收代付，分），非负整数的十进制字符串。Revenue in fen, a non-negative integer as a decimal string. */
+  revenueFen: Scalars['String']['input'];
+  /** 营业收入所属年度。 */
+  revenueYear: Scalars['Int']['input'];
 };
 
 /** 修改园区档案的输入；只改出现的字段。Only the fields present change. */
@@ -325,46 +559,80 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CalendarDay: ResolverTypeWrapper<CalendarDay>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CalendarDayInput: CalendarDayInput;
+  CalendarYear: ResolverTypeWrapper<CalendarYear>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CalendarYearInput: CalendarYearInput;
   ConstructionMode: ConstructionMode;
   County: ResolverTypeWrapper<CountyEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   CountyKind: CountyKind;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  LicenceKind: LicenceKind;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Park: ResolverTypeWrapper<ParkEntity>;
   ParkConnection: ResolverTypeWrapper<Omit<ParkConnection, 'edges'> & { edges: Array<ResolversTypes['ParkEdge']> }>;
   ParkEdge: ResolverTypeWrapper<Omit<ParkEdge, 'node'> & { node: ResolversTypes['Park'] }>;
   ParkFilter: ParkFilter;
   ParkService: ParkService;
+  ParkSite: ResolverTypeWrapper<ParkSite>;
+  ParkSiteInput: ParkSiteInput;
   ParkStatus: ParkStatus;
+  ParkStatusChange: ResolverTypeWrapper<ParkStatusChange>;
+  PublicServiceFunction: PublicServiceFunction;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterParkInput: RegisterParkInput;
+  ResidentInstitution: ResolverTypeWrapper<ResidentInstitution>;
+  ResidentInstitutionInput: ResidentInstitutionInput;
   UpdateParkProfileInput: UpdateParkProfileInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  CalendarDay: CalendarDay;
+  String: Scalars['String']['output'];
+  CalendarDayInput: CalendarDayInput;
+  CalendarYear: CalendarYear;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
+  CalendarYearInput: CalendarYearInput;
   County: CountyEntity;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
-  Int: Scalars['Int']['output'];
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Park: ParkEntity;
   ParkConnection: Omit<ParkConnection, 'edges'> & { edges: Array<ResolversParentTypes['ParkEdge']> };
   ParkEdge: Omit<ParkEdge, 'node'> & { node: ResolversParentTypes['Park'] };
   ParkFilter: ParkFilter;
+  ParkSite: ParkSite;
+  ParkSiteInput: ParkSiteInput;
+  ParkStatusChange: ParkStatusChange;
   Query: Record<PropertyKey, never>;
   RegisterParkInput: RegisterParkInput;
+  ResidentInstitution: ResidentInstitution;
+  ResidentInstitutionInput: ResidentInstitutionInput;
   UpdateParkProfileInput: UpdateParkProfileInput;
+}>;
+
+export type CalendarDayResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CalendarDay'] = ResolversParentTypes['CalendarDay']> = ResolversObject<{
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CalendarYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CalendarYear'] = ResolversParentTypes['CalendarYear']> = ResolversObject<{
+  covered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  holidays?: Resolver<Array<ResolversTypes['CalendarDay']>, ParentType, ContextType>;
+  makeUpWorkdays?: Resolver<Array<ResolversTypes['CalendarDay']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type CountyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['County'] = ResolversParentTypes['County']> = ResolversObject<{
@@ -383,6 +651,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   registerPark?: Resolver<ResolversTypes['Park'], ParentType, ContextType, RequireFields<MutationRegisterParkArgs, 'input'>>;
+  setCalendarYear?: Resolver<ResolversTypes['CalendarYear'], ParentType, ContextType, RequireFields<MutationSetCalendarYearArgs, 'input' | 'year'>>;
+  setParkSites?: Resolver<ResolversTypes['Park'], ParentType, ContextType, RequireFields<MutationSetParkSitesArgs, 'expectedVersion' | 'parkId' | 'sites'>>;
+  setPublicServices?: Resolver<ResolversTypes['Park'], ParentType, ContextType, RequireFields<MutationSetPublicServicesArgs, 'expectedVersion' | 'functions' | 'parkId'>>;
+  setResidentInstitutions?: Resolver<ResolversTypes['Park'], ParentType, ContextType, RequireFields<MutationSetResidentInstitutionsArgs, 'expectedVersion' | 'institutions' | 'parkId'>>;
   updateParkProfile?: Resolver<ResolversTypes['Park'], ParentType, ContextType, RequireFields<MutationUpdateParkProfileArgs, 'expectedVersion' | 'id' | 'input'>>;
 }>;
 
@@ -402,13 +674,17 @@ export type ParkResolvers<ContextType = Context, ParentType extends ResolversPar
   county?: Resolver<ResolversTypes['County'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutions?: Resolver<Array<ResolversTypes['ResidentInstitution']>, ParentType, ContextType>;
   managementTeamSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   officialName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   propertyOwnership?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publicServices?: Resolver<Array<ResolversTypes['PublicServiceFunction']>, ParentType, ContextType>;
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   servicesOffered?: Resolver<Array<ResolversTypes['ParkService']>, ParentType, ContextType>;
+  sites?: Resolver<Array<ResolversTypes['ParkSite']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ParkStatus'], ParentType, ContextType>;
+  statusHistory?: Resolver<Array<ResolversTypes['ParkStatusChange']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -424,13 +700,54 @@ export type ParkEdgeResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['Park'], ParentType, ContextType>;
 }>;
 
+export type ParkSiteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParkSite'] = ResolversParentTypes['ParkSite']> = ResolversObject<{
+  addedByApplicationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  buildingAreaM2?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isCore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ParkStatusChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParkStatusChange'] = ResolversParentTypes['ParkStatusChange']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  applicationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  approvalDocumentNo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  fromStatus?: Resolver<ResolversTypes['ParkStatus'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toStatus?: Resolver<ResolversTypes['ParkStatus'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  addWorkingDays?: Resolver<ResolversTypes['Date'], ParentType, ContextType, RequireFields<QueryAddWorkingDaysArgs, 'days' | 'from'>>;
   counties?: Resolver<Array<ResolversTypes['County']>, ParentType, ContextType>;
+  coveredCalendarYears?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   park?: Resolver<Maybe<ResolversTypes['Park']>, ParentType, ContextType, RequireFields<QueryParkArgs, 'id'>>;
   parks?: Resolver<ResolversTypes['ParkConnection'], ParentType, ContextType, Partial<QueryParksArgs>>;
+  workingCalendar?: Resolver<Maybe<ResolversTypes['CalendarYear']>, ParentType, ContextType, RequireFields<QueryWorkingCalendarArgs, 'year'>>;
+}>;
+
+export type ResidentInstitutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResidentInstitution'] = ResolversParentTypes['ResidentInstitution']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  creditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  licenceKind?: Resolver<ResolversTypes['LicenceKind'], ParentType, ContextType>;
+  licenceNo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  licenceValidUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operating?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  revenueFen?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revenueYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceApplicationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  CalendarDay?: CalendarDayResolvers<ContextType>;
+  CalendarYear?: CalendarYearResolvers<ContextType>;
   County?: CountyResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -439,6 +756,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Park?: ParkResolvers<ContextType>;
   ParkConnection?: ParkConnectionResolvers<ContextType>;
   ParkEdge?: ParkEdgeResolvers<ContextType>;
+  ParkSite?: ParkSiteResolvers<ContextType>;
+  ParkStatusChange?: ParkStatusChangeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ResidentInstitution?: ResidentInstitutionResolvers<ContextType>;
 }>;
 
