@@ -4,3 +4,4 @@ export * from './graphql-client';
 export * from './wait-for';
 export * from './free-port';
 export * from './running-process';
+export * from './test-smtp-server';
