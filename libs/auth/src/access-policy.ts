@@ -36,6 +36,11 @@ export const ACCESS_POLICY = {
   'application.approve': { CITY_BUREAU: 'ALL' },
   /** 联合评审: panel members give opinions and scores on what they are assigned. */
   'application.evaluate': { REVIEWER: 'ASSIGNED' },
+  /**
+   * Panel membership and individual scores are the panel's working papers: the city bureau and
+   * the panel itself; applicants and counties see the concluded (average) result only.
+   */
+  'application.evaluation.read': { CITY_BUREAU: 'ALL', REVIEWER: 'ASSIGNED', SYSTEM: 'ALL' },
   /** 实地考察 record: the city bureau or an assigned panel member. */
   'application.inspect': { CITY_BUREAU: 'ALL', REVIEWER: 'ASSIGNED' },
   /** Policy versions (Art 22): public text; only the city bureau maintains them. */

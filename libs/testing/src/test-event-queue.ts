@@ -29,10 +29,12 @@ export class TestEventQueue {
   async deliver(envelope: EventEnvelope, jobId: string = envelope.id): Promise<boolean> {
     await this.queue.add(envelope.type, envelope, { jobId });
     return waitFor(async () => {
+      const state = await this.queue.getJobState(jobId);
+      if (state !== 'completed' && state !== 'failed') return undefined;
+      // Read the job after it finished: a copy fetched earlier still has no return value.
       const job = await this.queue.getJob(jobId);
-      const state = await job?.getState();
       if (state === 'failed') throw new Error(`job ${jobId} failed: ${job?.failedReason}`);
-      return state === 'completed' ? (job?.returnvalue as boolean) : undefined;
+      return job?.returnvalue as boolean;
     }, `event job ${jobId} to complete`);
   }
 

@@ -33,9 +33,9 @@ export async function transitionStage(manager: EntityManager, change: StageChang
   const changed = await guardedUpdate(
     manager,
     `UPDATE "${SCHEMA}"."application"
-        SET "stage" = $4, "version" = "version" + 1, "updated_at" = $5,
-            "submitted_at" = CASE WHEN $4 = 'COUNTY_REVIEW' AND "submitted_at" IS NULL THEN $5 ELSE "submitted_at" END,
-            "decided_at" = CASE WHEN $4 IN ('APPROVED', 'REJECTED') THEN $5 ELSE NULL END
+        SET "stage" = $4::varchar, "version" = "version" + 1, "updated_at" = $5,
+            "submitted_at" = CASE WHEN $4::varchar = 'COUNTY_REVIEW' AND "submitted_at" IS NULL THEN $5 ELSE "submitted_at" END,
+            "decided_at" = CASE WHEN $4::varchar IN ('APPROVED', 'REJECTED') THEN $5 ELSE NULL END
       WHERE "id" = $1 AND "stage" = $2 AND "version" = $3`,
     [current.id, current.stage, version, to, change.now],
   );
