@@ -1,0 +1,58 @@
+import { authorize, requireListFilter } from '@cz/auth';
+import { recordAudit } from '@cz/db';
+import { isUuid, paginate } from '@cz/subgraph-kit';
+import { SCHEMA } from '../config';
+import type { Context } from '../context';
+import type { MutationFileObjectionArgs, MutationOpenPublicityArgs, MutationResolveObjectionArgs, MutationRunDeadlineArgs, PublicityItem, QueryObjectionsArgs, QueryPublicNoticeArgs, QueryPublicNoticesArgs } from '../generated/graphql';
+import { fileObjection } from './file-objection';
+import { ObjectionEntity } from './objection.entity';
+import { openPublicity } from './open-publicity';
+import { pendingDeadlines, runDeadline } from './publicity-deadline';
+import { publicityItemsLoader } from './publicity-loaders';
+import { PublicityEntity } from './publicity.entity';
+import { resolveObjection } from './resolve-objection';
+
+// Parents are entities: codegen maps Publicity and Objection to them once codegen.ts names them;
+// until then the generated argument and leaf types keep the signatures honest.
+const Query = {
+  publicNotices: (_parent: unknown, { first, after }: QueryPublicNoticesArgs, { identity, dataSource }: Context) => {
+    authorize(identity, 'publicity.read');
+    const query = dataSource.getRepository(PublicityEntity).createQueryBuilder('publicity').where(`publicity.status = 'OPEN'`);
+    return paginate(query, { first, after }, { column: 'publicity.created_at', idColumn: 'publicity.id', direction: 'DESC', idOf: (row) => row.id });
+  },
+
+  publicNotice: (_parent: unknown, { id }: QueryPublicNoticeArgs, { identity, dataSource }: Context) => {
+    authorize(identity, 'publicity.read');
+    return isUuid(id) ? dataSource.getRepository(PublicityEntity).findOneBy({ id }) : null;
+  },
+
+  /** Unmasked personal data (Art 17): the city bureau only, and each read is audited with what it showed. */
+  objections: async (_parent: unknown, { first, after, publicityId, status }: QueryObjectionsArgs, { identity, requestId, dataSource }: Context) => {
+    requireListFilter(identity, 'objection.read');
+    const query = dataSource.getRepository(ObjectionEntity).createQueryBuilder('objection');
+    if (publicityId) query.andWhere('objection.publicity_id = :publicityId', { publicityId: isUuid(publicityId) ? publicityId : null });
+    if (status) query.andWhere('objection.status = :status', { status });
+    const page = await paginate(query, { first, after }, { column: 'objection.filed_at', idColumn: 'objection.id', direction: 'DESC', idOf: (row) => row.id });
+    if (page.edges.length > 0) {
+      await recordAudit(dataSource.manager, SCHEMA, identity, { operation: 'objection.contact.read', targetType: 'Objection', targetId: publicityId ?? '*', changes: { objectionIds: page.edges.map((edge) => edge.node.id) }, requestId });
+    }
+    return page;
+  },
+
+  pendingDeadlines: (_parent: unknown, _args: unknown, context: Context) => pendingDeadlines(context),
+};
+
+const Mutation = {
+  openPublicity: (_parent: unknown, { input }: MutationOpenPublicityArgs, context: Context) => openPublicity(input, context),
+  fileObjection: (_parent: unknown, { input }: MutationFileObjectionArgs, context: Context) => fileObjection(input, context),
+  resolveObjection: (_parent: unknown, args: MutationResolveObjectionArgs, context: Context) => resolveObjection(args, context),
+  runDeadline: (_parent: unknown, { kind, targetId }: MutationRunDeadlineArgs, context: Context) => runDeadline(kind, targetId, context),
+};
+
+const Publicity = {
+  /** Only what the public may see: no filer, no contact, no open-objection counts. */
+  items: async (publicity: PublicityEntity, _args: unknown, context: Context): Promise<PublicityItem[]> =>
+    (await publicityItemsLoader(context).load(publicity.id)).map(({ applicationId, parkName, countyCode, kind, outcome }) => ({ applicationId, parkName, countyCode, kind, outcome })),
+};
+
+export const publicityResolvers = { Query, Mutation, Publicity };
