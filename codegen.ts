@@ -7,7 +7,12 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const SUBGRAPHS: Record<string, Record<string, string>> = {
   'park-registry': { Park: '../entities/park.entity#ParkEntity', County: '../entities/county.entity#CountyEntity' },
-  applications: { Park: '@cz/park-refs#ParkReference', Application: '../entities/application.entity#ApplicationEntity' },
+  applications: {
+    Park: '@cz/park-refs#ParkReference',
+    Application: '../entities/application.entity#ApplicationEntity',
+    Publicity: '../publicity/publicity.entity#PublicityEntity',
+    Objection: '../publicity/objection.entity#ObjectionEntity',
+  },
   funding: { Park: '@cz/park-refs#ParkReference', FundingAward: '../entities/funding-award.entity#FundingAwardEntity' },
   assessment: { Park: '@cz/park-refs#ParkReference', Assessment: '../entities/assessment.entity#AssessmentEntity' },
   notifications: { Notification: '../entities/notification.entity#NotificationEntity' },

@@ -3,6 +3,8 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { ParkReference } from '@cz/park-refs';
 import { ApplicationEntity } from '../entities/application.entity';
+import { PublicityEntity } from '../publicity/publicity.entity';
+import { ObjectionEntity } from '../publicity/objection.entity';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -15,6 +17,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** 日期 (YYYY-MM-DD, 北京时间) */
+  Date: { input: string; output: string; }
   /** 时间点 (ISO 8601) */
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -23,17 +27,43 @@ export type Scalars = {
 /** 申报。An application of a park (认定申报 or 增设分园区). */
 export type Application = {
   __typename?: 'Application';
+  /** 批复；未批复时为空。The approval, once approved. */
+  approval: Maybe<ApplicationApproval>;
+  /** 材料清单：每项是否必交及最新上传版本。The Art 7(一) checklist with each item's latest upload. */
+  checklist: Array<MaterialChecklistItem>;
   /** 创建时间。 */
   createdAt: Scalars['DateTime']['output'];
   /** 批复或不予认定的时间；未决时为空。When it was approved or rejected; null until then. */
   decidedAt: Maybe<Scalars['DateTime']['output']>;
+  /** 当前填写的申报事实（提交后仍可在退回修改时编辑）；尚未填写时为空。The facts being declared; null until first saved. */
+  declaredFacts: Maybe<DeclaredFacts>;
+  /** 最近一次提交的资格审查结果（第六条）；从未提交时为空。Eligibility results (Art 6) of the latest submission; null before the first. */
+  eligibility: Maybe<Array<EligibilityResult>>;
+  /** 联合评审结论；未结束时为空。The current conclusion of the joint evaluation; null until concluded. */
+  evaluationConclusion: Maybe<EvaluationConclusion>;
+  /** 评审意见与评分。Panel members' evaluations; a reviewer sees them only for applications assigned to them. */
+  evaluations: Array<PanelEvaluation>;
+  /** 流转记录，按发生先后。Every stage transition, oldest first: who, when, why. */
+  history: Array<StageTransition>;
   id: Scalars['ID']['output'];
   /** 申报类型。Kind of application. */
   kind: ApplicationKind;
+  /** 申报材料（默认每项最新版本）。Uploaded materials: the latest version of each item, or every version with `allVersions`; optionally one item only. Parties to the application and assigned reviewers only. */
+  materials: Array<Material>;
+  /** 联合评审组成员。Members of the joint-evaluation panel, in order of assignment. */
+  panel: Array<PanelMember>;
   /** 申报园区。The park applying. */
   park: Park;
+  /** 定性条件评审结论（第六条（一）（四）（五））。Findings on the qualitative criteria of Art 6. */
+  qualitativeFindings: Array<QualitativeFinding>;
+  /** 初审与审核决定，最新在前。Review decisions taken on this application, newest first. */
+  reviewDecisions: Array<ReviewDecision>;
+  /** 实地考察记录，最新在前。Site inspection records, newest first. */
+  siteInspections: Array<SiteInspection>;
   /** 当前阶段。Current stage. */
   stage: ApplicationStage;
+  /** 历次提交（最新在前），每次冻结的申报事实及资格审查结果。Every submission, newest first. */
+  submissions: Array<ApplicationSubmission>;
   /** 提交时间；草稿为空。When it was (first) submitted; null for a draft. */
   submittedAt: Maybe<Scalars['DateTime']['output']>;
   /** 最后修改时间。 */
@@ -42,6 +72,24 @@ export type Application = {
   version: Scalars['Int']['output'];
   /** 申报年度。Year of the application. */
   year: Scalars['Int']['output'];
+};
+
+
+/** 申报。An application of a park (认定申报 or 增设分园区). */
+export type ApplicationMaterialsArgs = {
+  allVersions?: InputMaybe<Scalars['Boolean']['input']>;
+  item?: InputMaybe<MaterialItem>;
+};
+
+/** 批复。The approval of an application. */
+export type ApplicationApproval = {
+  __typename?: 'ApplicationApproval';
+  /** 批复文号。Approval document number. */
+  approvalDocumentNo: Scalars['String']['output'];
+  /** 批复人。 */
+  approvedBy: Scalars['String']['output'];
+  /** 批复日期。 */
+  approvedOn: Scalars['Date']['output'];
 };
 
 /** 申报分页列表。 */
@@ -99,6 +147,576 @@ export type ApplicationStage =
   /** 退回修改 returned for correction */
   | 'RETURNED';
 
+/** 申报的一次提交。One submission (round) of an application. */
+export type ApplicationSubmission = {
+  __typename?: 'ApplicationSubmission';
+  /** 资格审查结果（第六条）。Eligibility results (Art 6) at this submission. */
+  eligibility: Array<EligibilityResult>;
+  /** 提交时冻结的申报事实。The facts as frozen at this submission. */
+  facts: DeclaredFacts;
+  id: Scalars['ID']['output'];
+  /** 据以审查的政策版本编号。Code of the policy version the results were computed with. */
+  policyVersionCode: Scalars['String']['output'];
+  /** 第几次提交（退回修改后再次提交加 1）。Round: 1, then 2, … after each return. */
+  round: Scalars['Int']['output'];
+  /** 提交时间。 */
+  submittedAt: Scalars['DateTime']['output'];
+};
+
+/** 新建政策版本。A new policy version; its period may not overlap another version of the same jurisdiction. */
+export type CreatePolicyVersionInput = {
+  /** 版本编号：2–64 位字母、数字、点、横线或下划线。Business key: 2–64 letters, digits, '.', '-' or '_'. */
+  code: Scalars['ID']['input'];
+  /** 县区代码（6 位），仅县区版本填写。County code (6 digits), for a COUNTY version only. */
+  countyCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 生效日期，不早于今天。First day in force; not before today. */
+  effectiveFrom: Scalars['Date']['input'];
+  /** 失效日期（含），不早于生效日期；不填为长期有效。Last day in force, not before effectiveFrom; omit for open-ended. */
+  effectiveTo?: InputMaybe<Scalars['Date']['input']>;
+  /** 适用范围。Jurisdiction. */
+  jurisdictionKind: PolicyJurisdictionKind;
+  /** 政策参数（全部必填）。All parameters. */
+  parameters: PolicyParametersInput;
+  /** 文件名称，2–200 个字符。Title, 2 to 200 characters. */
+  title: Scalars['String']['input'];
+};
+
+/** 期限类型。Kind of deadline the worker schedules. */
+export type DeadlineKind =
+  /** 公示期满 the end of a publicity period */
+  | 'PUBLICITY_CLOSE';
+
+/** 期限执行结果。Outcome of running a deadline. */
+export type DeadlineOutcome =
+  /** 此前已执行 done earlier; nothing changed */
+  | 'ALREADY_DONE'
+  /** 有未处理的异议，暂不能结束 an open objection holds it */
+  | 'BLOCKED'
+  /** 已执行 done now */
+  | 'DONE'
+  /** 尚未到期 not due yet by the service clock */
+  | 'NOT_DUE';
+
+/** 期限执行结果。 */
+export type DeadlineRun = {
+  __typename?: 'DeadlineRun';
+  /** 说明。Details, e.g. which applications are blocked. */
+  detail: Maybe<Scalars['String']['output']>;
+  /** 结果。 */
+  outcome: DeadlineOutcome;
+};
+
+/** 申报事实（提交时冻结）。The facts a park declares (Art 6, Art 7(一) 2 and 5). */
+export type DeclaredFacts = {
+  __typename?: 'DeclaredFacts';
+  /** 入驻人力资源服务机构。Resident HR service institutions. */
+  institutions: Array<DeclaredInstitution>;
+  /** 具备的公共服务功能。Public service functions present. */
+  publicServices: Array<PublicServiceFunction>;
+  /** 营业收入所属年度（申报年度的上一年度）。The year of the declared revenue. */
+  revenueYear: Scalars['Int']['output'];
+  /** 园区场地（核心园区及分园区）。Sites: one core site and any sub-parks. */
+  sites: Array<DeclaredSite>;
+  /** 分园区超过 3 个时的书面说明。Written justification when there are more than three sub-parks. */
+  subParkJustification: Maybe<Scalars['String']['output']>;
+};
+
+/** 申报事实输入。The declared facts; money in integer fen and areas in m², both as decimal strings. */
+export type DeclaredFactsInput = {
+  /** 入驻人力资源服务机构（最多 1000 家，信用代码不重复）。 */
+  institutions: Array<DeclaredInstitutionInput>;
+  /** 具备的公共服务功能。 */
+  publicServices: Array<PublicServiceFunction>;
+  /** 营业收入所属年度，必须是申报年度的上一年度。Must be the year before the application year. */
+  revenueYear: Scalars['Int']['input'];
+  /** 园区场地（1–20 处，恰有一处核心园区）。1 to 20 sites, exactly one of them core. */
+  sites: Array<DeclaredSiteInput>;
+  /** 分园区超过 3 个时的书面说明（最多 2000 字）。 */
+  subParkJustification?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 申报的入驻机构。A declared resident institution. */
+export type DeclaredInstitution = {
+  __typename?: 'DeclaredInstitution';
+  /** 统一社会信用代码（18 位）。Unified social credit code. */
+  creditCode: Scalars['String']['output'];
+  /** 资质类型。 */
+  licenceKind: LicenceKind;
+  /** 许可证或备案凭证编号。 */
+  licenceNo: Scalars['String']['output'];
+  /** 有效期至（含当日）；长期有效为空。Last day of validity; null when it does not expire. */
+  licenceValidUntil: Maybe<Scalars['Date']['output']>;
+  /** 机构名称。 */
+  name: Scalars['String']['output'];
+  /** 是否经营性机构（只有经营性机构计入营业收入条件）。Operating institution: only these count for revenue. */
+  operating: Scalars['Boolean']['output'];
+  /** 上一年度营业收入（含代收代付），单位分，十进制字符串。Revenue incl. pass-through, integer fen as a string. */
+  revenueFen: Scalars['String']['output'];
+};
+
+/** 入驻机构输入。 */
+export type DeclaredInstitutionInput = {
+  /** 统一社会信用代码（18 位）。 */
+  creditCode: Scalars['String']['input'];
+  /** 资质类型。 */
+  licenceKind: LicenceKind;
+  /** 许可证或备案凭证编号。 */
+  licenceNo: Scalars['String']['input'];
+  /** 有效期至（含当日）；长期有效不填。Last day of validity; omit when it does not expire. */
+  licenceValidUntil?: InputMaybe<Scalars['Date']['input']>;
+  /** 机构名称（2–100 字）。 */
+  name: Scalars['String']['input'];
+  /** 是否经营性机构。 */
+  operating: Scalars['Boolean']['input'];
+  /** 上一年度营业收入（含代收代付），单位分，非负整数字符串，如 "350000000"（350 万元）。 */
+  revenueFen: Scalars['String']['input'];
+};
+
+/** 申报的园区场地。A declared site. */
+export type DeclaredSite = {
+  __typename?: 'DeclaredSite';
+  /** 地址。 */
+  address: Scalars['String']['output'];
+  /** 建筑面积（平方米，十进制字符串）。Building area in m², decimal string. */
+  buildingAreaM2: Scalars['String']['output'];
+  /** 是否核心园区。Whether this is the core site (核心园区). */
+  isCore: Scalars['Boolean']['output'];
+  /** 场地名称。 */
+  name: Scalars['String']['output'];
+};
+
+/** 园区场地输入。 */
+export type DeclaredSiteInput = {
+  /** 地址（2–200 字）。 */
+  address: Scalars['String']['input'];
+  /** 建筑面积，大于 0，最多两位小数，如 "3050.50"。Building area in m². */
+  buildingAreaM2: Scalars['String']['input'];
+  /** 是否核心园区。 */
+  isCore: Scalars['Boolean']['input'];
+  /** 场地名称（2–100 字）。 */
+  name: Scalars['String']['input'];
+};
+
+/** 一项认定条件的判定结果及其依据。The verdict of one Art 6 rule with the figures that decided it. */
+export type EligibilityResult = {
+  __typename?: 'EligibilityResult';
+  /** 条款，如 第六条第（二）项。Article of the measures. */
+  article: Scalars['String']['output'];
+  /** 中文说明。Explanation in Chinese for the reviewer and the applicant. */
+  explanation: Scalars['String']['output'];
+  /** 依据数值。Figures that decided it. */
+  figures: Array<Figure>;
+  /** 结论。Outcome. */
+  outcome: RuleOutcome;
+  /** 规则。Rule. */
+  rule: EligibilityRule;
+};
+
+/** 认定条件（第六条）中的一项规则。One quantitative Art 6 rule. */
+export type EligibilityRule =
+  /** 入驻机构数量 number of resident institutions (Art 6(三)) */
+  | 'INSTITUTION_COUNT'
+  /** 许可证/备案凭证 licences or filing certificates of the institutions (Art 6(三)) */
+  | 'INSTITUTION_LICENCES'
+  /** 公共服务功能 public service functions (Art 6(三)) */
+  | 'PUBLIC_SERVICES'
+  /** 营业收入 revenue of operating institutions (Art 6(三)) */
+  | 'REVENUE'
+  /** 园区面积 site areas (Art 6(二)) */
+  | 'SITE_AREA'
+  /** 分园区数量 number of sub-parks (Art 6(二)) */
+  | 'SUB_PARK_COUNT';
+
+/** 联合评审结论。The conclusion of the joint evaluation. */
+export type EvaluationConclusion = {
+  __typename?: 'EvaluationConclusion';
+  /** 平均分（四舍五入保留两位小数的十进制字符串）。Mean score, rounded half up to two decimals. */
+  averageScore: Scalars['String']['output'];
+  /** 结束时间。 */
+  concludedAt: Scalars['DateTime']['output'];
+  /** 结束人。 */
+  concludedBy: Scalars['String']['output'];
+};
+
+/** 规则依据的数值（面积为平方米、金额为分、数量为个数，均为十进制字符串）。A named figure that decided a rule: areas m², money fen, counts, as decimal strings. */
+export type Figure = {
+  __typename?: 'Figure';
+  /** 名称，如 totalAreaM2、revenueTotalFen、tier1Count。Name of the figure. */
+  name: Scalars['String']['output'];
+  /** 数值。Value as a decimal string. */
+  value: Scalars['String']['output'];
+};
+
+/** 提出异议的输入。An objection (异议) to an application in an open publicity period. */
+export type FileObjectionInput = {
+  /** 被异议的申报 ID。The application objected to; must be in that period. */
+  applicationId: Scalars['ID']['input'];
+  /** 联系方式：手机号、固定电话或电子邮箱（仅市人社局可见）。Mobile, landline or e-mail; seen by the city bureau only. */
+  contact: Scalars['String']['input'];
+  /** 异议人姓名（可匿名）。Name of the filer; may be left out. */
+  filerName?: InputMaybe<Scalars['String']['input']>;
+  /** 公示 ID。 */
+  publicityId: Scalars['ID']['input'];
+  /** 异议理由，10–2000 字。Reason, 10 to 2000 characters. */
+  reason: Scalars['String']['input'];
+};
+
+/** 人力资源服务机构资质类型。Kind of an institution's HR service permit. */
+export type LicenceKind =
+  /** 备案凭证 filing certificate */
+  | 'FILING'
+  /** 人力资源服务许可证 licence */
+  | 'LICENCE';
+
+/**
+ * 申报材料（某一项的某一版本）。One uploaded version of a checklist item; versions are never overwritten.
+ * Upload: `POST /files/applications/<applicationId>/materials/<item>` through the gateway, raw file as the body,
+ * `content-type` header, file name URI-encoded in `x-file-name`; 1 byte to 20 MiB; PDF, JPEG, PNG, Word or Excel.
+ */
+export type Material = {
+  __typename?: 'Material';
+  /** 文件类型 (MIME)。 */
+  contentType: Scalars['String']['output'];
+  /** 下载地址（经网关，需登录）。Download path on the gateway, e.g. /files/applications/materials/<id>. */
+  downloadPath: Scalars['String']['output'];
+  /** 原文件名。Original file name. */
+  fileName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** 材料项。 */
+  item: MaterialItem;
+  /** SHA-256 校验值（十六进制，服务端计算）。Hex SHA-256 computed by the service. */
+  sha256: Scalars['String']['output'];
+  /** 文件大小（字节）。Size in bytes. */
+  sizeBytes: Scalars['Int']['output'];
+  /** 上传时间。 */
+  uploadedAt: Scalars['DateTime']['output'];
+  /** 版本号（从 1 起，每次上传加 1）。Version, 1 for the first upload of the item. */
+  version: Scalars['Int']['output'];
+};
+
+/** 材料清单的一项。One item of the checklist. */
+export type MaterialChecklistItem = {
+  __typename?: 'MaterialChecklistItem';
+  /** 材料项。 */
+  item: MaterialItem;
+  /** 最新上传版本；未上传时为空。The latest upload; null when none. */
+  latest: Maybe<Material>;
+  /** 是否必交（1–5 必交，6 可选）。Whether submission requires it. */
+  required: Scalars['Boolean']['output'];
+};
+
+/** 申报材料项（第七条第（一）项 1–6）。An item of the Art 7(一) materials checklist. */
+export type MaterialItem =
+  /** 2. 《市级人力资源服务产业园评估认定审批表》 the approval form */
+  | 'APPROVAL_FORM'
+  /** 3. 园区建设可行性论证报告和建设发展规划 feasibility study and development plan */
+  | 'FEASIBILITY_STUDY'
+  /** 5. 园区入驻人力资源服务机构情况（机构名册、许可证/备案凭证、经营情况佐证材料） institution roster with licences and revenue evidence */
+  | 'INSTITUTION_ROSTER'
+  /** 1. 申请函件 application letter */
+  | 'LETTER'
+  /** 4. 园区建设管理和运营情况 construction, management and operation report */
+  | 'OPERATION_REPORT'
+  /** 6. 其他需要出具的相关材料 other materials (optional) */
+  | 'OTHER';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * 批复（市局）。Approves an application awaiting approval (AWAITING_APPROVAL → APPROVED) with the approval
+   * document, and tells the registry to recognise the park. For a SUB_PARK application the site added is,
+   * by convention, the LAST site of the declared facts' `sites` list (the park's existing sites come first).
+   */
+  approveApplication: Application;
+  /**
+   * 指派联合评审组成员（市局）。Adds panel members (or updates their name and department) in stage
+   * JOINT_EVALUATION before the evaluation is concluded; members already assigned stay. Each new member is notified.
+   */
+  assignPanel: Application;
+  /**
+   * 市局审核。Review of materials by the city bureau, in stage CITY_REVIEW:
+   * PASS → 联合评审 (JOINT_EVALUATION); RETURN → 退回修改; REJECT → 不予认定. Same rules on reasons as countyReview.
+   */
+  cityReview: Application;
+  /**
+   * 结束联合评审（市局）。Concludes the joint evaluation: needs at least one panel member, an evaluation from every
+   * member, a site inspection and a finding on all three qualitative criteria (BAD_USER_INPUT lists what is missing).
+   * Records the average score; the stage stays JOINT_EVALUATION until publicity opens. Bumps the version.
+   */
+  concludeEvaluation: Application;
+  /**
+   * 县区初审。Preliminary review by the county bureau of the park's county, in stage COUNTY_REVIEW:
+   * PASS → 市局审核 (CITY_REVIEW); RETURN → 退回修改 (RETURNED); REJECT → 不予认定 (REJECTED).
+   * RETURN and REJECT need at least one reason. CONFLICT when `expectedVersion` is stale.
+   */
+  countyReview: Application;
+  /**
+   * 新建申报草稿（园区运营机构）。Drafts an application for the caller's park. RECOGNITION (认定申报) only for a
+   * candidate or revoked park, SUB_PARK (增设分园区, Art 8) only for a recognised one (BAD_USER_INPUT on `kind`);
+   * a park has at most one open (not approved, not rejected) application of each kind (CONFLICT).
+   */
+  createApplication: Application;
+  /** 新建政策版本（市人社局）。Creates a policy version (city bureau); CONFLICT when its period overlaps another of the same jurisdiction. */
+  createPolicyVersion: PolicyVersion;
+  /**
+   * 填写（保存）申报事实（园区运营机构），仅限草稿或退回修改阶段（否则 CONFLICT）。Saves the declared facts, replacing
+   * the previous ones; allowed in DRAFT or RETURNED only. Errors name the field path, e.g.
+   * `facts.institutions[2].revenueFen`. Bumps the application's version.
+   */
+  declareFacts: Application;
+  /** 终止政策版本（市人社局）：设定失效日期，不早于今天且不晚于原失效日期。Ends a version on `effectiveTo` (inclusive; not before today, never later than an existing end). */
+  endPolicyVersion: PolicyVersion;
+  /** 提出异议（任何人，无需登录）。Files an objection (异议) against an application in an open period; answers only a receipt, never personal data. */
+  fileObjection: ObjectionReceipt;
+  /** 发布公示（市人社局）。Opens a publicity period (公示) for applications whose joint evaluation is concluded; the end is computed from the working-day calendar. */
+  openPublicity: Publicity;
+  /**
+   * 登记定性条件评审结论（市局）。Records (or revises) the finding on one qualitative criterion of Art 6,
+   * in stage CITY_REVIEW or JOINT_EVALUATION (until the evaluation is concluded).
+   */
+  recordQualitativeFinding: QualitativeFinding;
+  /** 登记实地考察记录（市局或被指派的评审专家）。Records a site inspection, in stage JOINT_EVALUATION. */
+  recordSiteInspection: SiteInspection;
+  /** 处理异议（市人社局）。Resolves an objection: dismissed, or upheld with the application returned or rejected. */
+  resolveObjection: Objection;
+  /** 执行到期任务（仅系统定时任务）。Runs one deadline; idempotent: a second run changes nothing. */
+  runDeadline: DeadlineRun;
+  /**
+   * 提交申报（园区运营机构）：冻结申报事实，按当日有效的政策版本计算资格审查结果，进入县区初审。
+   * Submits (or resubmits after a return): requires declared facts and materials 1–5 of the checklist
+   * (BAD_USER_INPUT naming what is missing); freezes the facts with the eligibility results of the policy in force
+   * today for the park's county; moves the application to COUNTY_REVIEW and notifies the county bureau.
+   * An application that fails a rule may still be submitted: the results tell the reviewers why.
+   */
+  submitApplication: Application;
+  /**
+   * 提交或修改评审意见与评分（仅限被指派的评审专家）。An assigned panel member gives (or revises) an opinion and
+   * a score, in stage JOINT_EVALUATION until the evaluation is concluded. Every score given is kept in `scoreHistory`.
+   */
+  submitEvaluation: PanelEvaluation;
+};
+
+
+export type MutationApproveApplicationArgs = {
+  applicationId: Scalars['ID']['input'];
+  approvalDocumentNo: Scalars['String']['input'];
+  approvedOn: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+};
+
+
+export type MutationAssignPanelArgs = {
+  applicationId: Scalars['ID']['input'];
+  members: Array<PanelMemberInput>;
+};
+
+
+export type MutationCityReviewArgs = {
+  applicationId: Scalars['ID']['input'];
+  decision: ReviewDecisionInput;
+  expectedVersion: Scalars['Int']['input'];
+};
+
+
+export type MutationConcludeEvaluationArgs = {
+  applicationId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+};
+
+
+export type MutationCountyReviewArgs = {
+  applicationId: Scalars['ID']['input'];
+  decision: ReviewDecisionInput;
+  expectedVersion: Scalars['Int']['input'];
+};
+
+
+export type MutationCreateApplicationArgs = {
+  kind: ApplicationKind;
+  parkId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+export type MutationCreatePolicyVersionArgs = {
+  input: CreatePolicyVersionInput;
+};
+
+
+export type MutationDeclareFactsArgs = {
+  applicationId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  facts: DeclaredFactsInput;
+};
+
+
+export type MutationEndPolicyVersionArgs = {
+  code: Scalars['ID']['input'];
+  effectiveTo: Scalars['Date']['input'];
+};
+
+
+export type MutationFileObjectionArgs = {
+  input: FileObjectionInput;
+};
+
+
+export type MutationOpenPublicityArgs = {
+  input: OpenPublicityInput;
+};
+
+
+export type MutationRecordQualitativeFindingArgs = {
+  applicationId: Scalars['ID']['input'];
+  criterion: QualitativeCriterion;
+  input: QualitativeFindingInput;
+};
+
+
+export type MutationRecordSiteInspectionArgs = {
+  applicationId: Scalars['ID']['input'];
+  input: SiteInspectionInput;
+};
+
+
+export type MutationResolveObjectionArgs = {
+  decision: ObjectionDecision;
+  objectionId: Scalars['ID']['input'];
+  outcome?: InputMaybe<ObjectionOutcome>;
+  resolution: Scalars['String']['input'];
+};
+
+
+export type MutationRunDeadlineArgs = {
+  kind: DeadlineKind;
+  targetId: Scalars['ID']['input'];
+};
+
+
+export type MutationSubmitApplicationArgs = {
+  applicationId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+};
+
+
+export type MutationSubmitEvaluationArgs = {
+  applicationId: Scalars['ID']['input'];
+  opinion: Scalars['String']['input'];
+  score: Scalars['String']['input'];
+};
+
+/** 异议（仅市人社局）。An objection with the filer's particulars; city bureau only. */
+export type Objection = {
+  __typename?: 'Objection';
+  /** 被异议的申报 ID。 */
+  applicationId: Scalars['ID']['output'];
+  /** 联系方式（个人信息）。Filer's contact (personal information). */
+  contact: Scalars['String']['output'];
+  /** 提出时间。 */
+  filedAt: Scalars['DateTime']['output'];
+  /** 异议人姓名（个人信息）。Filer's name, when given (personal information). */
+  filerName: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** 公示 ID。 */
+  publicityId: Scalars['ID']['output'];
+  /** 异议理由。 */
+  reason: Scalars['String']['output'];
+  /** 处理意见。Resolution, once decided. */
+  resolution: Maybe<Scalars['String']['output']>;
+  /** 处理时间。 */
+  resolvedAt: Maybe<Scalars['DateTime']['output']>;
+  /** 处理人。Who decided. */
+  resolvedBy: Maybe<Scalars['String']['output']>;
+  /** 异议状态。 */
+  status: ObjectionStatus;
+};
+
+/** 异议分页列表。 */
+export type ObjectionConnection = {
+  __typename?: 'ObjectionConnection';
+  edges: Array<ObjectionEdge>;
+  pageInfo: PageInfo;
+  /** 符合条件的总数。 */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 异议处理决定。Decision on an objection. */
+export type ObjectionDecision =
+  /** 异议不成立 dismissed */
+  | 'DISMISSED'
+  /** 异议成立 upheld */
+  | 'UPHELD';
+
+export type ObjectionEdge = {
+  __typename?: 'ObjectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Objection;
+};
+
+/** 异议成立时申报的去向。What an upheld objection does to the application. */
+export type ObjectionOutcome =
+  /** 不予认定 rejected */
+  | 'REJECT'
+  /** 退回修改 returned for correction */
+  | 'RETURN';
+
+/** 异议回执（公开）。What the filer gets back: no personal data is echoed. */
+export type ObjectionReceipt = {
+  __typename?: 'ObjectionReceipt';
+  /** 提出时间。 */
+  filedAt: Scalars['DateTime']['output'];
+  /** 异议编号。 */
+  id: Scalars['ID']['output'];
+  /** 异议状态。 */
+  status: ObjectionStatus;
+};
+
+/** 异议状态。Status of an objection. */
+export type ObjectionStatus =
+  /** 异议不成立 dismissed: the application proceeds */
+  | 'DISMISSED'
+  /** 待处理 open; blocks the close of the application's period */
+  | 'OPEN'
+  /** 异议成立 upheld: the application was returned or rejected */
+  | 'UPHELD';
+
+/** 发布公示的输入。 */
+export type OpenPublicityInput = {
+  /** 公示的申报（须已完成联合评审）。Applications to publish; each in joint evaluation with the evaluation concluded. */
+  applicationIds: Array<Scalars['ID']['input']>;
+  /** 公示发布日期，默认今天；不得晚于今天，也不得早于 30 天前。Day of posting (Beijing time); defaults to today, not in the future nor more than 30 days ago. */
+  postedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 公示标题，如“2026年度市级人力资源服务产业园拟认定名单公示”。Title, 1–200 characters. */
+  title: Scalars['String']['input'];
+  /** 公示工作日数，不少于政策规定（市级办法为 5 个工作日），发布当日不计入。Working days, at least the policy's minimum for every application's county (default); the day of posting is not counted. */
+  workingDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** 基础运营经费补助标准（输入）。 */
+export type OperatingSubsidyInput = {
+  /** 基础补助（分）。 */
+  baseFen: Scalars['String']['input'];
+  /** 年度上限（分），不低于基础补助。 */
+  capFen: Scalars['String']['input'];
+  /** 超出门槛每人增加（分）。 */
+  perPersonAboveFen: Scalars['String']['input'];
+  /** 门槛百分比（0–100 的整数）。 */
+  thresholdPercentOfTargets: Scalars['Int']['input'];
+};
+
+/** 基础运营经费补助标准（第十条）。Yearly operating subsidy parameters (Art 10). */
+export type OperatingSubsidyParameters = {
+  __typename?: 'OperatingSubsidyParameters';
+  /** 达到门槛的基础补助（分）。Base amount once the threshold is reached, fen. */
+  baseFen: Scalars['String']['output'];
+  /** 年度补助上限（分）。Yearly cap, fen. */
+  capFen: Scalars['String']['output'];
+  /** 超出门槛每人增加（分）。Amount per person above the threshold, fen. */
+  perPersonAboveFen: Scalars['String']['output'];
+  /** 门槛：目标任务数的百分比（整数）。Threshold as a whole percent of the city's targets. */
+  thresholdPercentOfTargets: Scalars['Int']['output'];
+};
+
 /** 分页信息。 */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -106,6 +724,48 @@ export type PageInfo = {
   endCursor: Maybe<Scalars['String']['output']>;
   /** 是否还有下一页。 */
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** 评审意见与评分。A panel member's evaluation. */
+export type PanelEvaluation = {
+  __typename?: 'PanelEvaluation';
+  /** 评审意见。 */
+  opinion: Scalars['String']['output'];
+  /** 评分（0–100，两位小数的十进制字符串）。Score as an exact decimal string. */
+  score: Scalars['String']['output'];
+  /** 历次评分，按先后。Every score given, oldest first. */
+  scoreHistory: Array<ScoreChange>;
+  /** 评审专家用户 ID。 */
+  subject: Scalars['String']['output'];
+  /** 首次提交时间。 */
+  submittedAt: Scalars['DateTime']['output'];
+  /** 最后修改时间。 */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** 联合评审组成员。A member of the joint-evaluation panel. */
+export type PanelMember = {
+  __typename?: 'PanelMember';
+  /** 指派时间。 */
+  assignedAt: Scalars['DateTime']['output'];
+  /** 指派人。Who assigned them. */
+  assignedBy: Scalars['String']['output'];
+  /** 所属部门（发改、财政、人社、专家 …）。 */
+  department: Scalars['String']['output'];
+  /** 姓名。 */
+  name: Scalars['String']['output'];
+  /** 用户 ID。The reviewer's user id. */
+  subject: Scalars['String']['output'];
+};
+
+/** 评审组成员输入。A panel member to assign. */
+export type PanelMemberInput = {
+  /** 所属部门，如 发改、财政、人社、专家，1–30 个字符。 */
+  department: Scalars['String']['input'];
+  /** 姓名，1–50 个字符。 */
+  name: Scalars['String']['input'];
+  /** 评审专家的用户 ID（登录令牌的 sub）。The reviewer's user id (JWT subject), 1–100 characters. */
+  subject: Scalars['String']['input'];
 };
 
 /** 市级人力资源服务产业园。A municipal HR service industrial park, owned by the registry. */
@@ -116,12 +776,235 @@ export type Park = {
   id: Scalars['ID']['output'];
 };
 
+/** 待执行的期限。An open deadline, for the worker's delayed job. */
+export type PendingDeadline = {
+  __typename?: 'PendingDeadline';
+  /** 到期时间。When it falls due. */
+  dueAt: Scalars['DateTime']['output'];
+  /** 期限类型。 */
+  kind: DeadlineKind;
+  /** 对象 ID（公示期满为公示 ID）。The publicity's id for PUBLICITY_CLOSE. */
+  targetId: Scalars['ID']['output'];
+};
+
+/** 政策适用范围。Jurisdiction of a policy version. */
+export type PolicyJurisdictionKind =
+  /** 全市（市级管理办法）the whole city: the municipal measures */
+  | 'CITY'
+  /** 县区或开发区自行制定的办法（第二十二条）a county's or development zone's own measures (Art 22) */
+  | 'COUNTY';
+
+/**
+ * 政策参数：认定条件、公示期和资金标准。Every threshold and amount of the measures. Areas are m² as decimal
+ * strings (at most two decimals); money is integer fen (分) as decimal strings. 不少于/达…以上 include the
+ * threshold itself; 超过 excludes it.
+ */
+export type PolicyParameters = {
+  __typename?: 'PolicyParameters';
+  /** 多个园区时核心园区面积不少于（平方米）。Art 6(二): several sites, core site area at least, m². */
+  coreSiteMinAreaM2: Scalars['String']['output'];
+  /** 分园区原则上不超过（个），超过须书面说明。Art 6(二): sub-parks in principle at most; more needs a justification. */
+  maxSubParks: Scalars['Int']['output'];
+  /** 入驻人力资源服务机构不少于（家）。Art 6(三): resident HR service institutions at least. */
+  minInstitutions: Scalars['Int']['output'];
+  /** 基础运营经费补助标准。Art 10: yearly operating subsidy. */
+  operatingSubsidy: OperatingSubsidyParameters;
+  /** 公示期不少于（个工作日）。Art 7(三): publicity lasts at least this many working days. */
+  publicityMinWorkingDays: Scalars['Int']['output'];
+  /** 认定一次性奖励（分）。Art 9: one-time recognition award, fen. */
+  recognitionAwardFen: Scalars['String']['output'];
+  /** 必须具备的公共服务功能。Art 6(三): public service functions that must all be present. */
+  requiredPublicServices: Array<PublicServiceFunction>;
+  /** 或：营业收入超过某金额的机构不少于若干家（任一档满足即可）。Art 6(三): alternative revenue tiers; any one suffices. */
+  revenueTiers: Array<RevenueTier>;
+  /** 经营性机构营业收入合计达（分）以上。Art 6(三): operating institutions' total revenue at least, fen. */
+  revenueTotalMinFen: Scalars['String']['output'];
+  /** 只设一个园区时建筑面积不少于（平方米）。Art 6(二): single site building area at least, m². */
+  singleSiteMinAreaM2: Scalars['String']['output'];
+  /** 多个园区时总面积不少于（平方米）。Art 6(二): several sites, total area at least, m². */
+  totalMinAreaM2: Scalars['String']['output'];
+};
+
+/** 政策参数（输入）。See PolicyParameters; areas are m² decimal strings, money integer fen strings. */
+export type PolicyParametersInput = {
+  /** 核心园区面积不少于（平方米）。 */
+  coreSiteMinAreaM2: Scalars['String']['input'];
+  /** 分园区原则上不超过（个）。 */
+  maxSubParks: Scalars['Int']['input'];
+  /** 入驻机构不少于（家）。 */
+  minInstitutions: Scalars['Int']['input'];
+  /** 基础运营经费补助标准。 */
+  operatingSubsidy: OperatingSubsidyInput;
+  /** 公示期不少于（个工作日）。 */
+  publicityMinWorkingDays: Scalars['Int']['input'];
+  /** 认定一次性奖励（分）。 */
+  recognitionAwardFen: Scalars['String']['input'];
+  /** 必须具备的公共服务功能。 */
+  requiredPublicServices: Array<PublicServiceFunction>;
+  /** 营业收入档次。 */
+  revenueTiers: Array<RevenueTierInput>;
+  /** 营业收入合计达（分）以上。 */
+  revenueTotalMinFen: Scalars['String']['input'];
+  /** 只设一个园区时建筑面积不少于（平方米）。 */
+  singleSiteMinAreaM2: Scalars['String']['input'];
+  /** 园区总面积不少于（平方米）。 */
+  totalMinAreaM2: Scalars['String']['input'];
+};
+
+/**
+ * 政策版本。A version of the measures' parameters with its effective period: the city's measures are the
+ * default version; a county or development zone may have its own (Art 22), which governs its parks while
+ * in force. Two versions of the same jurisdiction never overlap in time.
+ */
+export type PolicyVersion = {
+  __typename?: 'PolicyVersion';
+  /** 版本编号（唯一）。Business key, e.g. CZ-HRSIP-2024-TRIAL. */
+  code: Scalars['ID']['output'];
+  /** 县区代码（6 位）；全市版本为空。County (or development zone) code; null for the city's version. */
+  countyCode: Maybe<Scalars['ID']['output']>;
+  /** 生效日期（含当日）。First day in force, inclusive. */
+  effectiveFrom: Scalars['Date']['output'];
+  /** 失效日期（含当日）；长期有效时为空。Last day in force, inclusive; null while open-ended. */
+  effectiveTo: Maybe<Scalars['Date']['output']>;
+  /** 适用范围。Jurisdiction. */
+  jurisdictionKind: PolicyJurisdictionKind;
+  /** 政策参数。The thresholds and amounts of this version. */
+  parameters: PolicyParameters;
+  /** 文件名称。Title of the measures, e.g. 市级人力资源服务产业园管理办法（试行）. */
+  title: Scalars['String']['output'];
+};
+
+/** 公共服务功能（第六条第（三）项）。Public service function a park offers. */
+export type PublicServiceFunction =
+  /** 就业创业 employment and entrepreneurship */
+  | 'EMPLOYMENT_ENTREPRENEURSHIP'
+  /** 人事人才 personnel and talent services */
+  | 'PERSONNEL_TALENT'
+  /** 社会保障 social security */
+  | 'SOCIAL_SECURITY'
+  /** 职业培训 vocational training */
+  | 'VOCATIONAL_TRAINING';
+
+/** 公示（公开公告）。A publicity period (公示) of one or more applications, as the public sees it. */
+export type Publicity = {
+  __typename?: 'Publicity';
+  /** 公示截止时间点。The instant the period ends (00:00 Beijing time of the next day). */
+  endsAt: Scalars['DateTime']['output'];
+  /** 公示截止日（北京时间，该日 24:00 结束）。Last day of the period; it ends at 24:00 Beijing time of this day. */
+  endsOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  /** 公示对象。The applications published, by park name. */
+  items: Array<PublicityItem>;
+  /** 发布日期（北京时间）。Day of posting; not counted in the period. */
+  postedOn: Scalars['Date']['output'];
+  /** 公示状态。 */
+  status: PublicityStatus;
+  /** 公示标题。 */
+  title: Scalars['String']['output'];
+  /** 公示工作日数。Length of the period in working days. */
+  workingDays: Scalars['Int']['output'];
+};
+
+/** 公示分页列表。 */
+export type PublicityConnection = {
+  __typename?: 'PublicityConnection';
+  edges: Array<PublicityEdge>;
+  pageInfo: PageInfo;
+  /** 符合条件的总数。 */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PublicityEdge = {
+  __typename?: 'PublicityEdge';
+  cursor: Scalars['String']['output'];
+  node: Publicity;
+};
+
+/** 公示对象（公开信息，不含个人信息）。One application in a publicity notice; no personal data. */
+export type PublicityItem = {
+  __typename?: 'PublicityItem';
+  /** 申报 ID，提出异议时使用。The application's id, to name it when filing an objection. */
+  applicationId: Scalars['ID']['output'];
+  /** 园区所在县区代码。County or development zone of the park (GB/T 2260). */
+  countyCode: Scalars['ID']['output'];
+  /** 申报类型。 */
+  kind: ApplicationKind;
+  /** 公示结果；公示中为空。Outcome; null while the application is in the period. */
+  outcome: Maybe<PublicityItemOutcome>;
+  /** 园区拟认定名称（带“长治”前缀）。The park's name as it will officially be, with the 长治 prefix. */
+  parkName: Scalars['String']['output'];
+};
+
+/** 公示结果。What became of an application in the period. */
+export type PublicityItemOutcome =
+  /** 公示期满无异议（或异议不成立），待批复 proceeds to approval */
+  | 'AWAITING_APPROVAL'
+  /** 异议成立，不予认定 rejected after an upheld objection */
+  | 'REJECTED'
+  /** 异议成立，退回修改 returned for correction after an upheld objection */
+  | 'RETURNED';
+
+/** 公示状态。Status of a publicity period. */
+export type PublicityStatus =
+  /** 已结束 every application in it has an outcome */
+  | 'CLOSED'
+  /** 公示中（期满但有未处理异议的，仍在此状态）open; also after the end while an objection is still unresolved */
+  | 'OPEN';
+
+/** 定性条件（第六条）。A qualitative criterion of Art 6. */
+export type QualitativeCriterion =
+  /** （四）运营机构与管理团队 operating company and team */
+  | 'OPERATING_TEAM'
+  /** （一）园区发展规划 planning report */
+  | 'PLANNING_REPORT'
+  /** （五）社会效益 social benefits */
+  | 'SOCIAL_BENEFITS';
+
+/** 定性条件评审结论。The finding on one qualitative criterion. */
+export type QualitativeFinding = {
+  __typename?: 'QualitativeFinding';
+  /** 定性条件。 */
+  criterion: QualitativeCriterion;
+  /** 依据。 */
+  evidence: Scalars['String']['output'];
+  /** 评审结论。 */
+  finding: Scalars['String']['output'];
+  /** 登记时间。 */
+  recordedAt: Scalars['DateTime']['output'];
+  /** 登记人。 */
+  recordedBy: Scalars['String']['output'];
+  /** 是否满足条件。 */
+  satisfied: Scalars['Boolean']['output'];
+};
+
+/** 定性条件评审结论输入。 */
+export type QualitativeFindingInput = {
+  /** 依据，1–2000 个字符。 */
+  evidence: Scalars['String']['input'];
+  /** 评审结论，1–2000 个字符。 */
+  finding: Scalars['String']['input'];
+  /** 是否满足条件。 */
+  satisfied: Scalars['Boolean']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** 按 ID 查询申报。An application by id; null when it does not exist. */
   application: Maybe<Application>;
   /** 申报列表（分页）。Applications the caller may see, newest first, filtered by county, stage, year and kind. */
   applications: ApplicationConnection;
+  /** 异议列表（仅市人社局，含联系方式）。Objections (异议), newest first, with the filer's contact; city bureau only, every read is audited. */
+  objections: ObjectionConnection;
+  /** 待执行的期限（仅系统定时任务）。Every open deadline, due or not, for the worker's sweep; SYSTEM only. */
+  pendingDeadlines: Array<PendingDeadline>;
+  /** 某县区某日适用的政策版本（公开）：县区自有版本优先，否则为全市版本；均无时为 null。The version governing a park of the county on that day (public): the county's own when in force (Art 22), else the city's; null when none. */
+  policyInForce: Maybe<PolicyVersion>;
+  /** 全部政策版本（公开），生效日期最新在前。Every policy version (public), latest effective date first. */
+  policyVersions: Array<PolicyVersion>;
+  /** 公示公告（公开，无需登录）。One publicity notice by id, open or closed; null when it does not exist. */
+  publicNotice: Maybe<Publicity>;
+  /** 公示公告列表（公开，无需登录）。Open publicity notices (公示), newest first; no personal data. */
+  publicNotices: PublicityConnection;
 };
 
 
@@ -134,6 +1017,195 @@ export type QueryApplicationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ApplicationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryObjectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  publicityId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<ObjectionStatus>;
+};
+
+
+export type QueryPolicyInForceArgs = {
+  countyCode: Scalars['ID']['input'];
+  on: Scalars['Date']['input'];
+};
+
+
+export type QueryPublicNoticeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPublicNoticesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** 营业收入档次：收入超过 exceedsFen（不含）的经营性机构不少于 count 家。A revenue tier: at least `count` operating institutions each with revenue above `exceedsFen` (exclusive). */
+export type RevenueTier = {
+  __typename?: 'RevenueTier';
+  /** 机构数不少于（家）。At least this many institutions. */
+  count: Scalars['Int']['output'];
+  /** 营业收入超过（分，不含本数）。Revenue above this, fen, exclusive. */
+  exceedsFen: Scalars['String']['output'];
+};
+
+/** 营业收入档次（输入）。 */
+export type RevenueTierInput = {
+  /** 机构数不少于（家），至少 1。 */
+  count: Scalars['Int']['input'];
+  /** 营业收入超过（分，不含本数）。 */
+  exceedsFen: Scalars['String']['input'];
+};
+
+/** 审查决定（初审或审核）。A review decision. */
+export type ReviewDecision = {
+  __typename?: 'ReviewDecision';
+  /** 备注。 */
+  comment: Maybe<Scalars['String']['output']>;
+  /** 决定时间。 */
+  decidedAt: Scalars['DateTime']['output'];
+  /** 决定人（用户 ID）。Who decided (subject). */
+  decidedBy: Scalars['String']['output'];
+  /** 决定人角色。The decider's role. */
+  decidedRole: Scalars['String']['output'];
+  /** 审查结果。 */
+  decision: ReviewOutcome;
+  id: Scalars['ID']['output'];
+  /** 逐项理由。 */
+  reasons: Array<ReviewReason>;
+  /** 作出决定时的阶段。The stage the decision was taken in. */
+  stage: ApplicationStage;
+};
+
+/** 审查决定输入。A review decision. */
+export type ReviewDecisionInput = {
+  /** 备注，最多 2000 个字符。 */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** 审查结果。 */
+  decision: ReviewOutcome;
+  /** 逐项理由；退回或不予认定时至少一条。Reasons per item; at least one for RETURN and REJECT. */
+  reasons?: InputMaybe<Array<ReviewReasonInput>>;
+};
+
+/** 审查结果。Outcome of a review decision. */
+export type ReviewOutcome =
+  /** 通过 pass to the next stage */
+  | 'PASS'
+  /** 不予认定 reject */
+  | 'REJECT'
+  /** 退回修改 return for correction */
+  | 'RETURN';
+
+/** 审查理由。A reason, about one item. */
+export type ReviewReason = {
+  __typename?: 'ReviewReason';
+  /** 所涉事项。 */
+  item: ReviewReasonItem;
+  /** 理由。 */
+  reason: Scalars['String']['output'];
+};
+
+/** 审查理由输入。One reason, about one item. */
+export type ReviewReasonInput = {
+  /** 所涉事项。 */
+  item: ReviewReasonItem;
+  /** 理由，1–500 个字符。 */
+  reason: Scalars['String']['input'];
+};
+
+/** 理由所涉事项：第七条申报材料之一（与 MaterialItem 同名）、申报事实或总体。What a reason is about: a material item (same names as MaterialItem), the declared facts, or the whole. */
+export type ReviewReasonItem =
+  /** 2. 评估认定审批表 the approval form */
+  | 'APPROVAL_FORM'
+  /** 申报事实（面积、机构、营收、公共服务功能）the declared facts */
+  | 'FACTS'
+  /** 3. 可行性论证报告和建设发展规划 feasibility study and development plan */
+  | 'FEASIBILITY_STUDY'
+  /** 总体意见 the application as a whole */
+  | 'GENERAL'
+  /** 5. 入驻机构名册、许可证/备案凭证及经营佐证 institution roster, licences, revenue evidence */
+  | 'INSTITUTION_ROSTER'
+  /** 1. 申请函件 application letter */
+  | 'LETTER'
+  /** 4. 建设管理和运营情况 construction, management and operation report */
+  | 'OPERATION_REPORT'
+  /** 6. 其他材料 other materials */
+  | 'OTHER';
+
+/** 规则结论。Outcome of a rule. */
+export type RuleOutcome =
+  /** 不符合 not met */
+  | 'FAIL'
+  /** 需说明：原则上不允许的例外，须书面说明并经市人社局认可 an exception that needs a written justification accepted by the city bureau */
+  | 'NEEDS_JUSTIFICATION'
+  /** 符合 met */
+  | 'PASS';
+
+/** 评分变更记录。One score given by a panel member. */
+export type ScoreChange = {
+  __typename?: 'ScoreChange';
+  /** 变更时间。 */
+  changedAt: Scalars['DateTime']['output'];
+  /** 变更人。 */
+  changedBy: Scalars['String']['output'];
+  /** 变更后评分（十进制字符串）。 */
+  scoreAfter: Scalars['String']['output'];
+  /** 变更前评分；首次评分为空。 */
+  scoreBefore: Maybe<Scalars['String']['output']>;
+};
+
+/** 实地考察记录。A site inspection record. */
+export type SiteInspection = {
+  __typename?: 'SiteInspection';
+  /** 考察结论。 */
+  conclusion: Scalars['String']['output'];
+  /** 考察情况。 */
+  findings: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** 考察日期。 */
+  inspectedOn: Scalars['Date']['output'];
+  /** 考察人员。 */
+  inspectors: Scalars['String']['output'];
+  /** 登记时间。 */
+  recordedAt: Scalars['DateTime']['output'];
+  /** 登记人。 */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** 实地考察记录输入。 */
+export type SiteInspectionInput = {
+  /** 考察结论，1–2000 个字符。 */
+  conclusion: Scalars['String']['input'];
+  /** 考察情况，1–5000 个字符。 */
+  findings: Scalars['String']['input'];
+  /** 考察日期（北京时间），不得晚于今天。 */
+  inspectedOn: Scalars['Date']['input'];
+  /** 考察人员，1–500 个字符。 */
+  inspectors: Scalars['String']['input'];
+};
+
+/** 阶段流转记录。One stage transition. */
+export type StageTransition = {
+  __typename?: 'StageTransition';
+  /** 操作（submit、countyPass、cityPass、returnForCorrection、reject、openPublicity、closePublicity、approve）。 */
+  action: Scalars['String']['output'];
+  /** 操作人角色。 */
+  actorRole: Scalars['String']['output'];
+  /** 操作人（用户 ID）。 */
+  actorSubject: Scalars['String']['output'];
+  /** 原阶段。 */
+  fromStage: ApplicationStage;
+  id: Scalars['ID']['output'];
+  /** 发生时间。 */
+  occurredAt: Scalars['DateTime']['output'];
+  /** 理由。 */
+  reason: Maybe<Scalars['String']['output']>;
+  /** 新阶段。 */
+  toStage: ApplicationStage;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -237,48 +1309,179 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Application: ResolverTypeWrapper<ApplicationEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ApplicationApproval: ResolverTypeWrapper<ApplicationApproval>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ApplicationConnection: ResolverTypeWrapper<Omit<ApplicationConnection, 'edges'> & { edges: Array<ResolversTypes['ApplicationEdge']> }>;
   ApplicationEdge: ResolverTypeWrapper<Omit<ApplicationEdge, 'node'> & { node: ResolversTypes['Application'] }>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ApplicationFilter: ApplicationFilter;
   ApplicationKind: ApplicationKind;
   ApplicationStage: ApplicationStage;
+  ApplicationSubmission: ResolverTypeWrapper<ApplicationSubmission>;
+  CreatePolicyVersionInput: CreatePolicyVersionInput;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeadlineKind: DeadlineKind;
+  DeadlineOutcome: DeadlineOutcome;
+  DeadlineRun: ResolverTypeWrapper<DeadlineRun>;
+  DeclaredFacts: ResolverTypeWrapper<DeclaredFacts>;
+  DeclaredFactsInput: DeclaredFactsInput;
+  DeclaredInstitution: ResolverTypeWrapper<DeclaredInstitution>;
+  DeclaredInstitutionInput: DeclaredInstitutionInput;
+  DeclaredSite: ResolverTypeWrapper<DeclaredSite>;
+  DeclaredSiteInput: DeclaredSiteInput;
+  EligibilityResult: ResolverTypeWrapper<EligibilityResult>;
+  EligibilityRule: EligibilityRule;
+  EvaluationConclusion: ResolverTypeWrapper<EvaluationConclusion>;
+  Figure: ResolverTypeWrapper<Figure>;
+  FileObjectionInput: FileObjectionInput;
+  LicenceKind: LicenceKind;
+  Material: ResolverTypeWrapper<Material>;
+  MaterialChecklistItem: ResolverTypeWrapper<MaterialChecklistItem>;
+  MaterialItem: MaterialItem;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Objection: ResolverTypeWrapper<ObjectionEntity>;
+  ObjectionConnection: ResolverTypeWrapper<Omit<ObjectionConnection, 'edges'> & { edges: Array<ResolversTypes['ObjectionEdge']> }>;
+  ObjectionDecision: ObjectionDecision;
+  ObjectionEdge: ResolverTypeWrapper<Omit<ObjectionEdge, 'node'> & { node: ResolversTypes['Objection'] }>;
+  ObjectionOutcome: ObjectionOutcome;
+  ObjectionReceipt: ResolverTypeWrapper<ObjectionReceipt>;
+  ObjectionStatus: ObjectionStatus;
+  OpenPublicityInput: OpenPublicityInput;
+  OperatingSubsidyInput: OperatingSubsidyInput;
+  OperatingSubsidyParameters: ResolverTypeWrapper<OperatingSubsidyParameters>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PanelEvaluation: ResolverTypeWrapper<PanelEvaluation>;
+  PanelMember: ResolverTypeWrapper<PanelMember>;
+  PanelMemberInput: PanelMemberInput;
   Park: ResolverTypeWrapper<ParkReference>;
+  PendingDeadline: ResolverTypeWrapper<PendingDeadline>;
+  PolicyJurisdictionKind: PolicyJurisdictionKind;
+  PolicyParameters: ResolverTypeWrapper<PolicyParameters>;
+  PolicyParametersInput: PolicyParametersInput;
+  PolicyVersion: ResolverTypeWrapper<PolicyVersion>;
+  PublicServiceFunction: PublicServiceFunction;
+  Publicity: ResolverTypeWrapper<PublicityEntity>;
+  PublicityConnection: ResolverTypeWrapper<Omit<PublicityConnection, 'edges'> & { edges: Array<ResolversTypes['PublicityEdge']> }>;
+  PublicityEdge: ResolverTypeWrapper<Omit<PublicityEdge, 'node'> & { node: ResolversTypes['Publicity'] }>;
+  PublicityItem: ResolverTypeWrapper<PublicityItem>;
+  PublicityItemOutcome: PublicityItemOutcome;
+  PublicityStatus: PublicityStatus;
+  QualitativeCriterion: QualitativeCriterion;
+  QualitativeFinding: ResolverTypeWrapper<QualitativeFinding>;
+  QualitativeFindingInput: QualitativeFindingInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RevenueTier: ResolverTypeWrapper<RevenueTier>;
+  RevenueTierInput: RevenueTierInput;
+  ReviewDecision: ResolverTypeWrapper<ReviewDecision>;
+  ReviewDecisionInput: ReviewDecisionInput;
+  ReviewOutcome: ReviewOutcome;
+  ReviewReason: ResolverTypeWrapper<ReviewReason>;
+  ReviewReasonInput: ReviewReasonInput;
+  ReviewReasonItem: ReviewReasonItem;
+  RuleOutcome: RuleOutcome;
+  ScoreChange: ResolverTypeWrapper<ScoreChange>;
+  SiteInspection: ResolverTypeWrapper<SiteInspection>;
+  SiteInspectionInput: SiteInspectionInput;
+  StageTransition: ResolverTypeWrapper<StageTransition>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Application: ApplicationEntity;
   ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
+  ApplicationApproval: ApplicationApproval;
+  String: Scalars['String']['output'];
   ApplicationConnection: Omit<ApplicationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ApplicationEdge']> };
   ApplicationEdge: Omit<ApplicationEdge, 'node'> & { node: ResolversParentTypes['Application'] };
-  String: Scalars['String']['output'];
   ApplicationFilter: ApplicationFilter;
+  ApplicationSubmission: ApplicationSubmission;
+  CreatePolicyVersionInput: CreatePolicyVersionInput;
+  Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeadlineRun: DeadlineRun;
+  DeclaredFacts: DeclaredFacts;
+  DeclaredFactsInput: DeclaredFactsInput;
+  DeclaredInstitution: DeclaredInstitution;
+  DeclaredInstitutionInput: DeclaredInstitutionInput;
+  DeclaredSite: DeclaredSite;
+  DeclaredSiteInput: DeclaredSiteInput;
+  EligibilityResult: EligibilityResult;
+  EvaluationConclusion: EvaluationConclusion;
+  Figure: Figure;
+  FileObjectionInput: FileObjectionInput;
+  Material: Material;
+  MaterialChecklistItem: MaterialChecklistItem;
+  Mutation: Record<PropertyKey, never>;
+  Objection: ObjectionEntity;
+  ObjectionConnection: Omit<ObjectionConnection, 'edges'> & { edges: Array<ResolversParentTypes['ObjectionEdge']> };
+  ObjectionEdge: Omit<ObjectionEdge, 'node'> & { node: ResolversParentTypes['Objection'] };
+  ObjectionReceipt: ObjectionReceipt;
+  OpenPublicityInput: OpenPublicityInput;
+  OperatingSubsidyInput: OperatingSubsidyInput;
+  OperatingSubsidyParameters: OperatingSubsidyParameters;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
+  PanelEvaluation: PanelEvaluation;
+  PanelMember: PanelMember;
+  PanelMemberInput: PanelMemberInput;
   Park: ParkReference;
+  PendingDeadline: PendingDeadline;
+  PolicyParameters: PolicyParameters;
+  PolicyParametersInput: PolicyParametersInput;
+  PolicyVersion: PolicyVersion;
+  Publicity: PublicityEntity;
+  PublicityConnection: Omit<PublicityConnection, 'edges'> & { edges: Array<ResolversParentTypes['PublicityEdge']> };
+  PublicityEdge: Omit<PublicityEdge, 'node'> & { node: ResolversParentTypes['Publicity'] };
+  PublicityItem: PublicityItem;
+  QualitativeFinding: QualitativeFinding;
+  QualitativeFindingInput: QualitativeFindingInput;
   Query: Record<PropertyKey, never>;
+  RevenueTier: RevenueTier;
+  RevenueTierInput: RevenueTierInput;
+  ReviewDecision: ReviewDecision;
+  ReviewDecisionInput: ReviewDecisionInput;
+  ReviewReason: ReviewReason;
+  ReviewReasonInput: ReviewReasonInput;
+  ScoreChange: ScoreChange;
+  SiteInspection: SiteInspection;
+  SiteInspectionInput: SiteInspectionInput;
+  StageTransition: StageTransition;
 }>;
 
 export type ApplicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Application'] = ResolversParentTypes['Application'], FederationReferenceType extends FederationReferenceTypes['Application'] = FederationReferenceTypes['Application']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Application']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  approval?: Resolver<Maybe<ResolversTypes['ApplicationApproval']>, ParentType, ContextType>;
+  checklist?: Resolver<Array<ResolversTypes['MaterialChecklistItem']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  declaredFacts?: Resolver<Maybe<ResolversTypes['DeclaredFacts']>, ParentType, ContextType>;
+  eligibility?: Resolver<Maybe<Array<ResolversTypes['EligibilityResult']>>, ParentType, ContextType>;
+  evaluationConclusion?: Resolver<Maybe<ResolversTypes['EvaluationConclusion']>, ParentType, ContextType>;
+  evaluations?: Resolver<Array<ResolversTypes['PanelEvaluation']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['StageTransition']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ApplicationKind'], ParentType, ContextType>;
+  materials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType, Partial<ApplicationMaterialsArgs>>;
+  panel?: Resolver<Array<ResolversTypes['PanelMember']>, ParentType, ContextType>;
   park?: Resolver<ResolversTypes['Park'], ParentType, ContextType>;
+  qualitativeFindings?: Resolver<Array<ResolversTypes['QualitativeFinding']>, ParentType, ContextType>;
+  reviewDecisions?: Resolver<Array<ResolversTypes['ReviewDecision']>, ParentType, ContextType>;
+  siteInspections?: Resolver<Array<ResolversTypes['SiteInspection']>, ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['ApplicationStage'], ParentType, ContextType>;
+  submissions?: Resolver<Array<ResolversTypes['ApplicationSubmission']>, ParentType, ContextType>;
   submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ApplicationApprovalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationApproval'] = ResolversParentTypes['ApplicationApproval']> = ResolversObject<{
+  approvalDocumentNo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  approvedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  approvedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type ApplicationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationConnection'] = ResolversParentTypes['ApplicationConnection']> = ResolversObject<{
@@ -292,13 +1495,168 @@ export type ApplicationEdgeResolvers<ContextType = Context, ParentType extends R
   node?: Resolver<ResolversTypes['Application'], ParentType, ContextType>;
 }>;
 
+export type ApplicationSubmissionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationSubmission'] = ResolversParentTypes['ApplicationSubmission']> = ResolversObject<{
+  eligibility?: Resolver<Array<ResolversTypes['EligibilityResult']>, ParentType, ContextType>;
+  facts?: Resolver<ResolversTypes['DeclaredFacts'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  policyVersionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
+export type DeadlineRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeadlineRun'] = ResolversParentTypes['DeadlineRun']> = ResolversObject<{
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['DeadlineOutcome'], ParentType, ContextType>;
+}>;
+
+export type DeclaredFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeclaredFacts'] = ResolversParentTypes['DeclaredFacts']> = ResolversObject<{
+  institutions?: Resolver<Array<ResolversTypes['DeclaredInstitution']>, ParentType, ContextType>;
+  publicServices?: Resolver<Array<ResolversTypes['PublicServiceFunction']>, ParentType, ContextType>;
+  revenueYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sites?: Resolver<Array<ResolversTypes['DeclaredSite']>, ParentType, ContextType>;
+  subParkJustification?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type DeclaredInstitutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeclaredInstitution'] = ResolversParentTypes['DeclaredInstitution']> = ResolversObject<{
+  creditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  licenceKind?: Resolver<ResolversTypes['LicenceKind'], ParentType, ContextType>;
+  licenceNo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  licenceValidUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operating?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  revenueFen?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DeclaredSiteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeclaredSite'] = ResolversParentTypes['DeclaredSite']> = ResolversObject<{
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  buildingAreaM2?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  isCore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EligibilityResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EligibilityResult'] = ResolversParentTypes['EligibilityResult']> = ResolversObject<{
+  article?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['RuleOutcome'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['EligibilityRule'], ParentType, ContextType>;
+}>;
+
+export type EvaluationConclusionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvaluationConclusion'] = ResolversParentTypes['EvaluationConclusion']> = ResolversObject<{
+  averageScore?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  concludedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  concludedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type FigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MaterialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Material'] = ResolversParentTypes['Material']> = ResolversObject<{
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  downloadPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['MaterialItem'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MaterialChecklistItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MaterialChecklistItem'] = ResolversParentTypes['MaterialChecklistItem']> = ResolversObject<{
+  item?: Resolver<ResolversTypes['MaterialItem'], ParentType, ContextType>;
+  latest?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  approveApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationApproveApplicationArgs, 'applicationId' | 'approvalDocumentNo' | 'approvedOn' | 'expectedVersion'>>;
+  assignPanel?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationAssignPanelArgs, 'applicationId' | 'members'>>;
+  cityReview?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationCityReviewArgs, 'applicationId' | 'decision' | 'expectedVersion'>>;
+  concludeEvaluation?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationConcludeEvaluationArgs, 'applicationId' | 'expectedVersion'>>;
+  countyReview?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationCountyReviewArgs, 'applicationId' | 'decision' | 'expectedVersion'>>;
+  createApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationCreateApplicationArgs, 'kind' | 'parkId' | 'year'>>;
+  createPolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationCreatePolicyVersionArgs, 'input'>>;
+  declareFacts?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationDeclareFactsArgs, 'applicationId' | 'expectedVersion' | 'facts'>>;
+  endPolicyVersion?: Resolver<ResolversTypes['PolicyVersion'], ParentType, ContextType, RequireFields<MutationEndPolicyVersionArgs, 'code' | 'effectiveTo'>>;
+  fileObjection?: Resolver<ResolversTypes['ObjectionReceipt'], ParentType, ContextType, RequireFields<MutationFileObjectionArgs, 'input'>>;
+  openPublicity?: Resolver<ResolversTypes['Publicity'], ParentType, ContextType, RequireFields<MutationOpenPublicityArgs, 'input'>>;
+  recordQualitativeFinding?: Resolver<ResolversTypes['QualitativeFinding'], ParentType, ContextType, RequireFields<MutationRecordQualitativeFindingArgs, 'applicationId' | 'criterion' | 'input'>>;
+  recordSiteInspection?: Resolver<ResolversTypes['SiteInspection'], ParentType, ContextType, RequireFields<MutationRecordSiteInspectionArgs, 'applicationId' | 'input'>>;
+  resolveObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationResolveObjectionArgs, 'decision' | 'objectionId' | 'resolution'>>;
+  runDeadline?: Resolver<ResolversTypes['DeadlineRun'], ParentType, ContextType, RequireFields<MutationRunDeadlineArgs, 'kind' | 'targetId'>>;
+  submitApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationSubmitApplicationArgs, 'applicationId' | 'expectedVersion'>>;
+  submitEvaluation?: Resolver<ResolversTypes['PanelEvaluation'], ParentType, ContextType, RequireFields<MutationSubmitEvaluationArgs, 'applicationId' | 'opinion' | 'score'>>;
+}>;
+
+export type ObjectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Objection'] = ResolversParentTypes['Objection']> = ResolversObject<{
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  contact?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  filedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  filerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  publicityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ObjectionStatus'], ParentType, ContextType>;
+}>;
+
+export type ObjectionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObjectionConnection'] = ResolversParentTypes['ObjectionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ObjectionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ObjectionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObjectionEdge'] = ResolversParentTypes['ObjectionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Objection'], ParentType, ContextType>;
+}>;
+
+export type ObjectionReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObjectionReceipt'] = ResolversParentTypes['ObjectionReceipt']> = ResolversObject<{
+  filedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ObjectionStatus'], ParentType, ContextType>;
+}>;
+
+export type OperatingSubsidyParametersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OperatingSubsidyParameters'] = ResolversParentTypes['OperatingSubsidyParameters']> = ResolversObject<{
+  baseFen?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  capFen?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  perPersonAboveFen?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  thresholdPercentOfTargets?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PanelEvaluationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PanelEvaluation'] = ResolversParentTypes['PanelEvaluation']> = ResolversObject<{
+  opinion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scoreHistory?: Resolver<Array<ResolversTypes['ScoreChange']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type PanelMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PanelMember'] = ResolversParentTypes['PanelMember']> = ResolversObject<{
+  assignedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  assignedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ParkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Park'] = ResolversParentTypes['Park'], FederationReferenceType extends FederationReferenceTypes['Park'] = FederationReferenceTypes['Park']> = ResolversObject<{
@@ -307,18 +1665,176 @@ export type ParkResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type PendingDeadlineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PendingDeadline'] = ResolversParentTypes['PendingDeadline']> = ResolversObject<{
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DeadlineKind'], ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type PolicyParametersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PolicyParameters'] = ResolversParentTypes['PolicyParameters']> = ResolversObject<{
+  coreSiteMinAreaM2?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxSubParks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minInstitutions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  operatingSubsidy?: Resolver<ResolversTypes['OperatingSubsidyParameters'], ParentType, ContextType>;
+  publicityMinWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recognitionAwardFen?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requiredPublicServices?: Resolver<Array<ResolversTypes['PublicServiceFunction']>, ParentType, ContextType>;
+  revenueTiers?: Resolver<Array<ResolversTypes['RevenueTier']>, ParentType, ContextType>;
+  revenueTotalMinFen?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  singleSiteMinAreaM2?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalMinAreaM2?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PolicyVersionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PolicyVersion'] = ResolversParentTypes['PolicyVersion']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  countyCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  effectiveTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  jurisdictionKind?: Resolver<ResolversTypes['PolicyJurisdictionKind'], ParentType, ContextType>;
+  parameters?: Resolver<ResolversTypes['PolicyParameters'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PublicityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Publicity'] = ResolversParentTypes['Publicity']> = ResolversObject<{
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['PublicityItem']>, ParentType, ContextType>;
+  postedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PublicityStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PublicityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicityConnection'] = ResolversParentTypes['PublicityConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PublicityEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PublicityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicityEdge'] = ResolversParentTypes['PublicityEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Publicity'], ParentType, ContextType>;
+}>;
+
+export type PublicityItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicityItem'] = ResolversParentTypes['PublicityItem']> = ResolversObject<{
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  countyCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ApplicationKind'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['PublicityItemOutcome']>, ParentType, ContextType>;
+  parkName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type QualitativeFindingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QualitativeFinding'] = ResolversParentTypes['QualitativeFinding']> = ResolversObject<{
+  criterion?: Resolver<ResolversTypes['QualitativeCriterion'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  finding?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  satisfied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationArgs, 'id'>>;
   applications?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, Partial<QueryApplicationsArgs>>;
+  objections?: Resolver<ResolversTypes['ObjectionConnection'], ParentType, ContextType, Partial<QueryObjectionsArgs>>;
+  pendingDeadlines?: Resolver<Array<ResolversTypes['PendingDeadline']>, ParentType, ContextType>;
+  policyInForce?: Resolver<Maybe<ResolversTypes['PolicyVersion']>, ParentType, ContextType, RequireFields<QueryPolicyInForceArgs, 'countyCode' | 'on'>>;
+  policyVersions?: Resolver<Array<ResolversTypes['PolicyVersion']>, ParentType, ContextType>;
+  publicNotice?: Resolver<Maybe<ResolversTypes['Publicity']>, ParentType, ContextType, RequireFields<QueryPublicNoticeArgs, 'id'>>;
+  publicNotices?: Resolver<ResolversTypes['PublicityConnection'], ParentType, ContextType, Partial<QueryPublicNoticesArgs>>;
+}>;
+
+export type RevenueTierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RevenueTier'] = ResolversParentTypes['RevenueTier']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exceedsFen?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ReviewDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewDecision'] = ResolversParentTypes['ReviewDecision']> = ResolversObject<{
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decidedRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['ReviewOutcome'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['ReviewReason']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ApplicationStage'], ParentType, ContextType>;
+}>;
+
+export type ReviewReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewReason'] = ResolversParentTypes['ReviewReason']> = ResolversObject<{
+  item?: Resolver<ResolversTypes['ReviewReasonItem'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ScoreChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScoreChange'] = ResolversParentTypes['ScoreChange']> = ResolversObject<{
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scoreAfter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scoreBefore?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type SiteInspectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteInspection'] = ResolversParentTypes['SiteInspection']> = ResolversObject<{
+  conclusion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  findings?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inspectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  inspectors?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type StageTransitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StageTransition'] = ResolversParentTypes['StageTransition']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromStage?: Resolver<ResolversTypes['ApplicationStage'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toStage?: Resolver<ResolversTypes['ApplicationStage'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Application?: ApplicationResolvers<ContextType>;
+  ApplicationApproval?: ApplicationApprovalResolvers<ContextType>;
   ApplicationConnection?: ApplicationConnectionResolvers<ContextType>;
   ApplicationEdge?: ApplicationEdgeResolvers<ContextType>;
+  ApplicationSubmission?: ApplicationSubmissionResolvers<ContextType>;
+  Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeadlineRun?: DeadlineRunResolvers<ContextType>;
+  DeclaredFacts?: DeclaredFactsResolvers<ContextType>;
+  DeclaredInstitution?: DeclaredInstitutionResolvers<ContextType>;
+  DeclaredSite?: DeclaredSiteResolvers<ContextType>;
+  EligibilityResult?: EligibilityResultResolvers<ContextType>;
+  EvaluationConclusion?: EvaluationConclusionResolvers<ContextType>;
+  Figure?: FigureResolvers<ContextType>;
+  Material?: MaterialResolvers<ContextType>;
+  MaterialChecklistItem?: MaterialChecklistItemResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Objection?: ObjectionResolvers<ContextType>;
+  ObjectionConnection?: ObjectionConnectionResolvers<ContextType>;
+  ObjectionEdge?: ObjectionEdgeResolvers<ContextType>;
+  ObjectionReceipt?: ObjectionReceiptResolvers<ContextType>;
+  OperatingSubsidyParameters?: OperatingSubsidyParametersResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PanelEvaluation?: PanelEvaluationResolvers<ContextType>;
+  PanelMember?: PanelMemberResolvers<ContextType>;
   Park?: ParkResolvers<ContextType>;
+  PendingDeadline?: PendingDeadlineResolvers<ContextType>;
+  PolicyParameters?: PolicyParametersResolvers<ContextType>;
+  PolicyVersion?: PolicyVersionResolvers<ContextType>;
+  Publicity?: PublicityResolvers<ContextType>;
+  PublicityConnection?: PublicityConnectionResolvers<ContextType>;
+  PublicityEdge?: PublicityEdgeResolvers<ContextType>;
+  PublicityItem?: PublicityItemResolvers<ContextType>;
+  QualitativeFinding?: QualitativeFindingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RevenueTier?: RevenueTierResolvers<ContextType>;
+  ReviewDecision?: ReviewDecisionResolvers<ContextType>;
+  ReviewReason?: ReviewReasonResolvers<ContextType>;
+  ScoreChange?: ScoreChangeResolvers<ContextType>;
+  SiteInspection?: SiteInspectionResolvers<ContextType>;
+  StageTransition?: StageTransitionResolvers<ContextType>;
 }>;
 

@@ -6,6 +6,7 @@ export interface RunningSystem {
   ports: Record<'gateway' | 'registry' | 'applications' | 'funding' | 'assessment' | 'notifications' | 'worker', number>;
   env: NodeJS.ProcessEnv;
   database: TestDatabase;
+  queuePrefix: string;
   process: RunningProcess;
   /** Ctrl-C, as a user would; resolves to the exit code of `npm start`. */
   stop: () => Promise<number | null>;
@@ -15,9 +16,18 @@ export interface RunningSystem {
  * Runs `npm start`'s launcher on a fresh database, its own queue prefix and free ports, and waits
  * until it reports the gateway ready.
  */
-export async function startSystem(label: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningSystem> {
-  const database = await createTestDatabase(label);
-  const queuePrefix = testQueuePrefix(label);
+export interface SystemOptions {
+  extraEnv?: NodeJS.ProcessEnv;
+  /** Reuse a database (and keep it on stop): a second run of the system over the first one's data. */
+  database?: TestDatabase;
+  queuePrefix?: string;
+  /** The instant the services' clock shows at start (CLOCK_OFFSET_MS, shared by every process). */
+  clockAt?: string;
+}
+
+export async function startSystem(label: string, options: SystemOptions = {}): Promise<RunningSystem> {
+  const database = options.database ?? (await createTestDatabase(label));
+  const queuePrefix = options.queuePrefix ?? testQueuePrefix(label);
   const ports = { gateway: await freePort(), registry: await freePort(), applications: await freePort(), funding: await freePort(), assessment: await freePort(), notifications: await freePort(), worker: await freePort() };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -35,14 +45,15 @@ export async function startSystem(label: string, extraEnv: NodeJS.ProcessEnv = {
     NOTIFICATIONS_PORT: String(ports.notifications),
     WORKER_PORT: String(ports.worker),
     JWT_SECRET: LOCAL_DEFAULTS.jwtSecret,
-    ...extraEnv,
+    CLOCK_OFFSET_MS: options.clockAt ? String(Date.parse(options.clockAt) - Date.now()) : '0',
+    ...options.extraEnv,
   };
   const launcher = new RunningProcess('tools/start/start.ts', env);
   try {
     await waitFor(async () => (launcher.text.includes('the platform is up') ? true : launcher.output.some((line) => line.includes('npm start failed')) ? Promise.reject(new Error(launcher.text.slice(-3000))) : undefined), 'npm start to report the platform up', 90_000, 200);
   } catch (error) {
     await launcher.stop('SIGTERM');
-    await database.drop();
+    if (!options.database) await database.drop();
     throw error;
   }
   return {
@@ -50,11 +61,12 @@ export async function startSystem(label: string, extraEnv: NodeJS.ProcessEnv = {
     ports,
     env,
     database,
+    queuePrefix,
     process: launcher,
     stop: async () => {
       const code = await launcher.stop('SIGINT');
-      await database.drop();
-      await deleteQueueKeys(queuePrefix);
+      if (!options.database) await database.drop();
+      if (!options.queuePrefix) await deleteQueueKeys(queuePrefix);
       return code;
     },
   };
