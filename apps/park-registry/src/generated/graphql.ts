@@ -385,19 +385,29 @@ export type QueryWorkingCalendarArgs = {
 
 /** 登记园区的输入（审批表字段）。 */
 export type RegisterParkInput = {
+  /** 园区地址。Address. */
   address: Scalars['String']['input'];
   /** 建筑面积（平方米），最多两位小数。 */
   buildingAreaM2: Scalars['String']['input'];
   /** 建设投入资金（分），十进制整数字符串。 */
   constructionInvestmentFen: Scalars['String']['input'];
+  /** 载体建设方式（新建/改建）。Construction mode. */
   constructionMode: ConstructionMode;
+  /** 负责人（联系人）；个人信息。Contact person (personal data). */
   contactName: Scalars['String']['input'];
+  /** 联系电话（手机号或区号-座机号）；个人信息。Contact phone (personal data). */
   contactPhone: Scalars['String']['input'];
+  /** 所在县区代码（GB/T 2260）。County or development-zone code. */
   countyCode: Scalars['ID']['input'];
+  /** 管理团队人数。Size of the management team. */
   managementTeamSize: Scalars['Int']['input'];
+  /** 园区名称。Park name as declared, 2–100 characters. */
   name: Scalars['String']['input'];
+  /** 产权归属。Property ownership. */
   propertyOwnership: Scalars['String']['input'];
+  /** 注册时间，不晚于今天。Registration date, not in the future. */
   registeredOn: Scalars['Date']['input'];
+  /** 园区可提供的服务（审批表勾选项）。Services offered, as ticked on the approval form. */
   servicesOffered: Array<ParkService>;
 };
 
@@ -449,18 +459,29 @@ export type ResidentInstitutionInput = {
 
 /** 修改园区档案的输入；只改出现的字段。Only the fields present change. */
 export type UpdateParkProfileInput = {
+  /** 园区地址。Address. */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** 建筑面积（平方米），大于 0，最多两位小数。Building area in m², > 0, at most two decimals. */
   buildingAreaM2?: InputMaybe<Scalars['String']['input']>;
+  /** 建设投入资金（分），十进制整数字符串。Construction investment in fen, as a decimal string. */
   constructionInvestmentFen?: InputMaybe<Scalars['String']['input']>;
+  /** 载体建设方式（新建/改建）。Construction mode. */
   constructionMode?: InputMaybe<ConstructionMode>;
+  /** 负责人（联系人）；个人信息。Contact person (personal data). */
   contactName?: InputMaybe<Scalars['String']['input']>;
+  /** 联系电话（手机号或区号-座机号）；个人信息。Contact phone (personal data). */
   contactPhone?: InputMaybe<Scalars['String']['input']>;
   /** 改变所属县区仅限市人社局。Only the city bureau may move a park to another county. */
   countyCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 管理团队人数。Size of the management team. */
   managementTeamSize?: InputMaybe<Scalars['Int']['input']>;
+  /** 园区名称。Park name as declared, 2–100 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** 产权归属。Property ownership. */
   propertyOwnership?: InputMaybe<Scalars['String']['input']>;
+  /** 注册时间，不晚于今天。Registration date, not in the future. */
   registeredOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 园区可提供的服务（审批表勾选项）。Services offered, as ticked on the approval form. */
   servicesOffered?: InputMaybe<Array<ParkService>>;
 };
 
