@@ -39,7 +39,7 @@ export interface SubgraphOptions<C extends SubgraphContext> {
   bodyLimit?: string;
   /**
    * Plain HTTP routes under /files (uploads and downloads), behind the same gateway identity check
-   * as /graphql: handlers read `res.locals.identity` and `res.locals.requestId`.
+   * as /graphql: handlers read `res.locals.identity`, `res.locals.requestId` and the service clock `res.locals.now`.
    */
   fileRoutes?: (router: Router) => void;
 }
@@ -108,6 +108,7 @@ export async function startSubgraph<C extends SubgraphContext>(options: Subgraph
       if (!header) throw new Error('missing identity header');
       const verified = await verifyIdentity(header);
       res.locals.identity = verified.identity;
+      res.locals.now = options.clock;
       res.locals.requestId = verified.requestId !== 'unknown' ? verified.requestId : (req.header(REQUEST_ID_HEADER) ?? randomUUID());
     } catch (error) {
       counters.unauthenticated += 1;

@@ -1,3 +1,4 @@
+import type { Clock } from '@cz/runtime';
 import type { Identity } from '@cz/auth';
 import { recordAudit } from '@cz/db';
 import { DomainError, NotFoundError } from '@cz/errors';
@@ -29,13 +30,10 @@ function sendError(res: Response, logger: Logger, error: unknown): void {
   if (!res.headersSent) res.status(500).json({ errors: [{ message: '服务内部错误，请稍后重试', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
 }
 
-/**
- * The same request context GraphQL resolvers get, so one guard serves both. File routes are not
- * given the service clock; nothing here is compared with a deadline, so the wall clock serves.
- */
+/** The same request context GraphQL resolvers get (clock included), so one guard serves both. */
 function contextOf(res: Response, dataSource: DataSource, logger: Logger): Context {
   const requestId = res.locals.requestId as string;
-  return { identity: res.locals.identity as Identity, requestId, logger: logger.child({ requestId }), now: () => new Date(), dataSource, loaders: createLoaders(dataSource) };
+  return { identity: res.locals.identity as Identity, requestId, logger: logger.child({ requestId }), now: res.locals.now as Clock, dataSource, loaders: createLoaders(dataSource) };
 }
 
 /**
@@ -60,10 +58,10 @@ async function upload(req: Request, res: Response, context: Context): Promise<vo
     const [current]: Array<{ stage: ApplicationStage }> = await manager.query(`SELECT "stage" FROM "${SCHEMA}"."application" WHERE "id" = $1 FOR UPDATE`, [application.id]);
     if (!EDITABLE_STAGES.includes(current.stage)) throw notEditable(current.stage, '上传材料');
     const [row]: Array<{ id: string; version: number }> = await manager.query(
-      `INSERT INTO "${SCHEMA}"."application_material" ("application_id", "item", "version", "file_name", "content_type", "size_bytes", "sha256", "content", "uploaded_by")
-       SELECT $1::uuid, $2::varchar, COALESCE(MAX("version"), 0) + 1, $3, $4, $5, $6, $7, $8 FROM "${SCHEMA}"."application_material" WHERE "application_id" = $1::uuid AND "item" = $2::varchar
+      `INSERT INTO "${SCHEMA}"."application_material" ("application_id", "item", "version", "file_name", "content_type", "size_bytes", "sha256", "content", "uploaded_by", "uploaded_at")
+       SELECT $1::uuid, $2::varchar, COALESCE(MAX("version"), 0) + 1, $3, $4, $5, $6, $7, $8, $9 FROM "${SCHEMA}"."application_material" WHERE "application_id" = $1::uuid AND "item" = $2::varchar
        RETURNING "id", "version"`,
-      [application.id, item, fileName, contentType, content.length, sha256, content, identity.subject],
+      [application.id, item, fileName, contentType, content.length, sha256, content, identity.subject, context.now()],
     );
     await recordAudit(manager, SCHEMA, identity, {
       operation: 'application.material.upload',
