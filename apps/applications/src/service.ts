@@ -1,5 +1,5 @@
 import { parkProfileChangedHandler } from '@cz/park-refs';
-import { defineSubgraph, mergeEventHandlers } from '@cz/subgraph-kit';
+import { defineSubgraph } from '@cz/subgraph-kit';
 import { SCHEMA } from './config';
 import { createDataSource } from './data-source';
 import { createLoaders } from './loaders';
@@ -15,7 +15,7 @@ export const applicationsService = defineSubgraph({
   resolvers,
   createDataSource,
   createLoaders,
-  eventHandlers: mergeEventHandlers({ 'registry.park-profile-changed': parkProfileChangedHandler(SCHEMA) }, ...modules.map((module) => module.eventHandlers)),
+  eventHandlers: { 'registry.park-profile-changed': parkProfileChangedHandler(SCHEMA) },
+  modules,
   seedDemo,
-  fileRoutes: (router, dataSource, logger) => modules.forEach((module) => module.fileRoutes?.(router, dataSource, logger)),
 });

@@ -1,4 +1,4 @@
-import { defineSubgraph, mergeEventHandlers } from '@cz/subgraph-kit';
+import { defineSubgraph } from '@cz/subgraph-kit';
 import { SCHEMA } from './config';
 import { createDataSource } from './data-source';
 import { createLoaders } from './loaders';
@@ -14,6 +14,6 @@ export const registryService = defineSubgraph({
   resolvers,
   createDataSource,
   createLoaders,
-  eventHandlers: mergeEventHandlers(...modules.map((module) => module.eventHandlers)),
+  modules,
   seedDemo,
 });

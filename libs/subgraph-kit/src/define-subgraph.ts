@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { SubgraphConfig } from './subgraph-config';
 import { runSubgraphService, type SubgraphServiceDefinition } from './run-subgraph-service';
 import type { SubgraphContext } from './subgraph-server';
-import { readSubgraphSdl } from './subgraph-module';
+import { mergeEventHandlers, mergeResolverMaps, readSubgraphSdl, type SubgraphModule } from './subgraph-module';
 
 /** The context of a subgraph whose resolvers read through per-request loaders. */
 export interface LoaderContext<L> extends SubgraphContext {
@@ -19,13 +19,18 @@ export type SubgraphDefinitionInput<L> = Omit<SubgraphServiceDefinition<LoaderCo
   resolvers: object;
   /** Built once per request, so batching and caching never cross users. */
   createLoaders: (dataSource: DataSource) => L;
+  /** Feature modules: their resolvers, event handlers and file routes join the core's (entities go in the data source). */
+  modules?: readonly SubgraphModule[];
 };
 
-export function defineSubgraph<L>({ schemaDirectory, createLoaders, resolvers, ...definition }: SubgraphDefinitionInput<L>): SubgraphServiceDefinition<LoaderContext<L>> {
+export function defineSubgraph<L>({ schemaDirectory, createLoaders, resolvers, modules = [], eventHandlers, fileRoutes, ...definition }: SubgraphDefinitionInput<L>): SubgraphServiceDefinition<LoaderContext<L>> {
+  const routed = [...(fileRoutes ? [fileRoutes] : []), ...modules.flatMap((module) => (module.fileRoutes ? [module.fileRoutes] : []))];
   return {
     ...definition,
     typeDefs: gql(readSubgraphSdl(schemaDirectory)),
-    resolvers: resolvers as SubgraphServiceDefinition<LoaderContext<L>>['resolvers'],
+    resolvers: mergeResolverMaps(resolvers, ...modules.map((module) => module.resolvers)) as SubgraphServiceDefinition<LoaderContext<L>>['resolvers'],
+    eventHandlers: mergeEventHandlers(eventHandlers, ...modules.map((module) => module.eventHandlers)),
+    fileRoutes: routed.length > 0 ? (router, dataSource, logger) => routed.forEach((register) => register(router, dataSource, logger)) : undefined,
     buildContext: (base, dataSource) => ({ ...base, dataSource, loaders: createLoaders(dataSource) }),
   };
 }
