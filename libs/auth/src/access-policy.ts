@@ -63,6 +63,12 @@ export const ACCESS_POLICY = {
   'notification.contacts.manage': { CITY_BUREAU: 'ALL' },
   /** The data team sees funding only as aggregates (issue 4), never per park. */
   'funding.read': { CITY_BUREAU: 'ALL', FINANCE: 'ALL', SYSTEM: 'ALL', COUNTY_BUREAU: 'OWN_COUNTY', PARK_OPERATOR: 'OWN_PARK' },
+  /** Art 9–11 money movements: finance confirms payments; the park records its spending; its county reviews it. */
+  'funding.pay': { FINANCE: 'ALL' },
+  'funding.spend': { PARK_OPERATOR: 'OWN_PARK' },
+  'funding.spending.review': { COUNTY_BUREAU: 'OWN_COUNTY', CITY_BUREAU: 'ALL' },
+  /** A correction is a reversing entry, decided by the city bureau or finance; nothing is edited. */
+  'funding.correct': { CITY_BUREAU: 'ALL', FINANCE: 'ALL' },
   'assessment.read': { CITY_BUREAU: 'ALL', FINANCE: 'ALL', DATA_TEAM: 'ALL', SYSTEM: 'ALL', COUNTY_BUREAU: 'OWN_COUNTY', PARK_OPERATOR: 'OWN_PARK', REVIEWER: 'ASSIGNED' },
 } as const satisfies Record<string, Rule>;
 

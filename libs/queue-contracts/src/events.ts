@@ -56,6 +56,13 @@ export interface ApplicationApprovedPayload {
   facts: DeclaredFacts;
   /** For SUB_PARK: the site the approval adds. */
   subPark: DeclaredSite | null;
+  /**
+   * Art 9 one-time award (integer fen) under the policy version in force for the park on the
+   * approval day; null for a SUB_PARK approval, which brings no award.
+   */
+  recognitionAwardFen: string | null;
+  /** The policy version the award amount comes from. */
+  policyVersionCode: string;
 }
 
 /** Who a notification is for: everyone holding the role, within the county or park when given. */
@@ -102,7 +109,7 @@ export interface EventEnvelope<T extends EventType = EventType> {
 export const EVENT_SUBSCRIPTIONS: { readonly [T in EventType]: readonly ServiceName[] } = {
   'registry.park-profile-changed': ['applications', 'funding', 'assessment'],
   'registry.calendar-changed': ['applications'],
-  'applications.application-approved': ['registry'],
+  'applications.application-approved': ['registry', 'funding'],
   'notification.requested': ['notifications'],
 };
 

@@ -5,6 +5,7 @@ import type { DeclaredFacts, DeclaredSite } from '@cz/policy';
 import { EVENT_TYPES } from '@cz/queue-contracts';
 import type { EntityManager } from 'typeorm';
 import { SCHEMA } from '../config';
+import { loadPolicyInForce } from '../policy-versions/policy-repository';
 import type { Context } from '../context';
 import type { ApplicationEntity } from '../entities/application.entity';
 import { transitionStage } from '../transitions/transition-stage';
@@ -48,6 +49,8 @@ export async function approveApplication(context: Context, applicationId: string
       details: { approvalDocumentNo, approvedOn },
     });
     const facts = await latestFacts(manager, applicationId);
+    // Art 9's amount is the one in force for the park's county on the approval day (Art 22).
+    const policy = await loadPolicyInForce(manager, park.countyCode, approvedOn);
     await recordEvent(manager, SCHEMA, EVENT_TYPES.applicationApproved, applicationId, {
       applicationId,
       parkId: updated.parkId,
@@ -56,6 +59,8 @@ export async function approveApplication(context: Context, applicationId: string
       approvedOn,
       facts,
       subPark: updated.kind === 'SUB_PARK' ? newSubParkSite(facts) : null,
+      recognitionAwardFen: updated.kind === 'RECOGNITION' ? policy.parameters.recognitionAwardFen : null,
+      policyVersionCode: policy.code,
     });
     await requestNotification(manager, updated, {
       action: 'approve',

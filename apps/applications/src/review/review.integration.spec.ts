@@ -216,7 +216,7 @@ describe('review: county and city review, joint evaluation, approval (real Postg
     expect(approved).toMatchObject({ stage: 'APPROVED', version: 2, decidedAt: expect.any(String), approval: { approvalDocumentNo: '长人社函〔2026〕12号', approvedOn: '2026-01-10', approvedBy: 'city-1' } });
     const events = await query(`SELECT payload FROM applications.outbox_event WHERE type = 'applications.application-approved' AND aggregate_id = $1`, [id]);
     expect(events).toEqual([
-      { payload: { applicationId: id, parkId, kind: 'SUB_PARK', approvalDocumentNo: '长人社函〔2026〕12号', approvedOn: '2026-01-10', facts: FACTS, subPark: FACTS.sites[1] } },
+      { payload: { applicationId: id, parkId, kind: 'SUB_PARK', approvalDocumentNo: '长人社函〔2026〕12号', approvedOn: '2026-01-10', facts: FACTS, subPark: FACTS.sites[1], recognitionAwardFen: null, policyVersionCode: 'CZ-HRSIP-2024-TRIAL' } },
     ]);
     expect(await notifications(id)).toEqual([expect.objectContaining({ dedupeKey: `application:${id}:approve:2`, audience: { role: 'PARK_OPERATOR', parkId } })]);
     expect(await query(`SELECT action, from_stage, to_stage FROM applications.application_transition WHERE application_id = $1`, [id])).toEqual([{ action: 'approve', from_stage: 'AWAITING_APPROVAL', to_stage: 'APPROVED' }]);

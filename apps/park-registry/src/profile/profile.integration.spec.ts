@@ -39,7 +39,7 @@ const facts: DeclaredFacts = {
 };
 
 function approval(payload: Partial<ApplicationApprovedPayload> & Pick<ApplicationApprovedPayload, 'applicationId'>): EventEnvelope<'applications.application-approved'> {
-  const full: ApplicationApprovedPayload = { parkId: qinyuanPark.id, kind: 'RECOGNITION', approvalDocumentNo: '长人社函〔2026〕12号', approvedOn: '2026-11-20', facts, subPark: null, ...payload };
+  const full: ApplicationApprovedPayload = { parkId: qinyuanPark.id, kind: 'RECOGNITION', approvalDocumentNo: '长人社函〔2026〕12号', approvedOn: '2026-11-20', facts, subPark: null, recognitionAwardFen: '80000000', policyVersionCode: 'CZ-HRSIP-2024-TRIAL', ...payload };
   return { id: randomUUID(), type: 'applications.application-approved', source: 'applications', aggregateId: full.applicationId, occurredAt: new Date().toISOString(), payload: full };
 }
 
