@@ -13,6 +13,13 @@ export function parseAreaHundredths(field: string, value: string): bigint {
   return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
 }
 
+/** A building area as forms take it: greater than 0 m², at most two decimals. Returns the text unchanged. */
+export function positiveArea(field: string, value: string): string {
+  const valid = typeof value === 'string' && AREA.test(value) && parseAreaHundredths(field, value) > 0n;
+  if (!valid) throw new BadUserInputError(field, '建筑面积必须是大于 0 的数，最多两位小数（平方米）', { value });
+  return value;
+}
+
 /** 300050n → "3000.50" (m²). */
 export function formatArea(hundredths: bigint): string {
   return `${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')}`;

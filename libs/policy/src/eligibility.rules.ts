@@ -1,6 +1,6 @@
-import { BadUserInputError } from '@cz/errors';
 import { formatArea, parseAreaHundredths } from './area';
 import type { DeclaredFacts, DeclaredInstitution, PublicServiceFunction } from './declared-facts';
+import { isoDate } from './input.rules';
 import { formatYuan, parseFen } from './money';
 import { type EligibilityThresholds, parseEligibilityThresholds } from './policy-parameters.rules';
 import type { PolicyParameters } from './policy-version';
@@ -33,14 +33,6 @@ export const PUBLIC_SERVICE_NAMES: Record<PublicServiceFunction, string> = {
   PERSONNEL_TALENT: '人事人才',
 };
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isoDate(field: string, value: string): string {
-  const valid = typeof value === 'string' && ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-  if (!valid) throw new BadUserInputError(field, '日期格式必须是 YYYY-MM-DD', { value });
-  return value;
-}
-
 const m2 = (hundredths: bigint) => `${formatArea(hundredths)} 平方米`;
 const yuan = (fen: bigint) => `${formatYuan(fen)} 元`;
 const verdict = (ok: boolean): RuleOutcome => (ok ? 'PASS' : 'FAIL');
@@ -53,7 +45,7 @@ interface ExactFacts {
 
 function exactFacts(facts: DeclaredFacts): ExactFacts {
   facts.institutions.forEach((institution, index) => {
-    if (institution.licenceValidUntil !== null && institution.licenceValidUntil !== undefined) isoDate(`facts.institutions[${index}].licenceValidUntil`, institution.licenceValidUntil);
+    if (institution.licenceValidUntil !== null && institution.licenceValidUntil !== undefined) isoDate(`facts.institutions[${index}].licenceValidUntil`, institution.licenceValidUntil, '资质有效期');
   });
   return {
     areas: facts.sites.map((site, index) => parseAreaHundredths(`facts.sites[${index}].buildingAreaM2`, site.buildingAreaM2)),
@@ -166,7 +158,7 @@ function publicServices(facts: DeclaredFacts, t: EligibilityThresholds): RuleRes
  * policy version's parameters (Art 22), never from constants here.
  */
 export function evaluateEligibility(facts: DeclaredFacts, parameters: PolicyParameters, asOf: string): RuleResult[] {
-  const day = isoDate('asOf', asOf);
+  const day = isoDate('asOf', asOf, '评估日期');
   const thresholds = parseEligibilityThresholds(parameters);
   const { areas, revenues } = exactFacts(facts);
   return [

@@ -1,4 +1,6 @@
 import { BadUserInputError } from '@cz/errors';
+import { positiveArea } from './area';
+import { countyCode, phone, text } from './input.rules';
 import { parseFen } from './money';
 
 export const CONSTRUCTION_MODES = ['NEW', 'RENOVATED'] as const;
@@ -20,22 +22,6 @@ export interface ParkProfileInput {
   servicesOffered: ReadonlyArray<(typeof PARK_SERVICES)[number]>;
 }
 
-// Control characters have no place in a form field and break exports and logs.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const MOBILE = /^1[3-9]\d{9}$/;
-const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
-const AREA = /^\d{1,9}(\.\d{1,2})?$/;
-const COUNTY_CODE = /^\d{6}$/;
-
-function text(field: string, value: string, label: string, min: number, max: number): string {
-  const trimmed = value.trim();
-  if (CONTROL.test(trimmed)) throw new BadUserInputError(field, `${label}含有不允许的控制字符`);
-  const length = Array.from(trimmed).length;
-  if (length < min || length > max) throw new BadUserInputError(field, `${label}长度必须在 ${min} 到 ${max} 个字符之间`, { min, max });
-  return trimmed;
-}
-
 /**
  * Checks one field of a park profile and returns its normalised value. `today` is the
  * Asia/Shanghai date (YYYY-MM-DD) against which a registration date may not be in the future.
@@ -43,21 +29,17 @@ function text(field: string, value: string, label: string, min: number, max: num
 export function validateProfileField<K extends keyof ParkProfileInput>(field: K, value: ParkProfileInput[K], today: string): ParkProfileInput[K] {
   switch (field) {
     case 'name':
-      return text(field, value as string, '园区名称', 2, 100) as ParkProfileInput[K];
+      return text(field, value as string, '园区名称', { min: 2, max: 100 }) as ParkProfileInput[K];
     case 'address':
-      return text(field, value as string, '园区地址', 2, 200) as ParkProfileInput[K];
+      return text(field, value as string, '园区地址', { min: 2, max: 200 }) as ParkProfileInput[K];
     case 'contactName':
-      return text(field, value as string, '负责人（联系人）', 1, 50) as ParkProfileInput[K];
+      return text(field, value as string, '负责人（联系人）', { min: 1, max: 50 }) as ParkProfileInput[K];
     case 'propertyOwnership':
-      return text(field, value as string, '产权归属', 1, 100) as ParkProfileInput[K];
+      return text(field, value as string, '产权归属', { min: 1, max: 100 }) as ParkProfileInput[K];
     case 'countyCode':
-      if (!COUNTY_CODE.test(value as string)) throw new BadUserInputError(field, '县区代码必须是 6 位行政区划代码');
-      return value;
-    case 'contactPhone': {
-      const phone = (value as string).replace(/\s/g, '');
-      if (!MOBILE.test(phone) && !LANDLINE.test(phone)) throw new BadUserInputError(field, '联系电话格式不正确（手机号 11 位，或区号-座机号）');
-      return phone as ParkProfileInput[K];
-    }
+      return countyCode(field, value as string) as ParkProfileInput[K];
+    case 'contactPhone':
+      return phone(field, value as string) as ParkProfileInput[K];
     case 'registeredOn': {
       const date = value as string;
       if (date > today) throw new BadUserInputError(field, '注册时间不能晚于今天');
@@ -67,11 +49,8 @@ export function validateProfileField<K extends keyof ParkProfileInput>(field: K,
     case 'constructionInvestmentFen':
       parseFen(field, value as string);
       return value;
-    case 'buildingAreaM2': {
-      const area = value as string;
-      if (!AREA.test(area) || Number(area) <= 0) throw new BadUserInputError(field, '建筑面积必须是大于 0 的数，最多两位小数（平方米）');
-      return value;
-    }
+    case 'buildingAreaM2':
+      return positiveArea(field, value as string) as ParkProfileInput[K];
     case 'managementTeamSize': {
       const size = value as number;
       if (!Number.isInteger(size) || size < 0 || size > 100_000) throw new BadUserInputError(field, '管理团队人数必须是 0 到 100000 之间的整数');

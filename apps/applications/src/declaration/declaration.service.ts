@@ -3,7 +3,7 @@ import { guardedUpdate, recordAudit } from '@cz/db';
 import { BadUserInputError, ConflictError } from '@cz/errors';
 import { recordEvent } from '@cz/events';
 import { authorizeForPark } from '@cz/park-refs';
-import { type ApplicationStage, evaluateEligibility, nextStage, STAGE_ACTIONS, STAGE_NAMES } from '@cz/policy';
+import { type ApplicationStage, type DeclaredFactsInput, evaluateEligibility, nextStage, STAGE_ACTIONS, STAGE_NAMES } from '@cz/policy';
 import { EVENT_TYPES } from '@cz/queue-contracts';
 import { SCHEMA } from '../config';
 import type { Context } from '../context';
@@ -11,7 +11,7 @@ import { type ApplicationKind, ApplicationEntity } from '../entities/application
 import { loadPolicyInForce } from '../policy-versions/policy-repository';
 import { transitionStage } from '../transitions/transition-stage';
 import { authorizeOnApplication } from '../review/panel-access';
-import { type DeclaredFactsInput, validateDeclaredFacts } from './declared-facts.validation';
+import { validateDeclaration } from './declared-facts.validation';
 import { DraftFactsEntity } from './draft-facts.entity';
 import { MATERIAL_ITEM_NAMES, type MaterialItem, REQUIRED_MATERIAL_ITEMS } from './material.entity';
 
@@ -54,7 +54,7 @@ export async function declareFacts(context: Context, applicationId: string, expe
   const { identity, requestId, dataSource } = context;
   const { application } = await authorizeOnApplication(context, 'application.edit', applicationId);
   if (!EDITABLE_STAGES.includes(application.stage)) throw notEditable(application.stage, '修改申报事实');
-  const facts = validateDeclaredFacts(input, application.year);
+  const facts = validateDeclaration(input, application.year);
   const now = context.now();
   return dataSource.transaction(async (manager) => {
     const changed = await guardedUpdate(

@@ -1,11 +1,8 @@
 import { BadUserInputError } from '@cz/errors';
-import { type PolicyParameters, type PolicyVersion, validatePolicyParameters } from '@cz/policy';
+import { countyCode as validCountyCode, type PolicyParameters, type PolicyVersion, text, validatePolicyParameters } from '@cz/policy';
 import type { CreatePolicyVersionInput, PolicyParametersInput } from '../generated/graphql';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
-const COUNTY_CODE = /^\d{6}$/;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Only the known fields, so the stored jsonb is exactly a PolicyParameters and nothing else. */
 function parametersOf(input: PolicyParametersInput): PolicyParameters {
@@ -31,11 +28,11 @@ function parametersOf(input: PolicyParametersInput): PolicyParameters {
  */
 export function validateNewPolicyVersion(input: CreatePolicyVersionInput, today: string): PolicyVersion {
   if (!CODE.test(input.code)) throw new BadUserInputError('code', '版本编号须为 2–64 位字母、数字、点、横线或下划线，且以字母或数字开头');
-  const title = input.title.trim();
-  if (CONTROL.test(title) || Array.from(title).length < 2 || Array.from(title).length > 200) throw new BadUserInputError('title', '文件名称须为 2–200 个字符，且不含控制字符');
+  const title = text('title', input.title, '文件名称', { min: 2, max: 200 });
   const countyCode = input.countyCode ?? null;
-  if (input.jurisdictionKind === 'COUNTY' && (countyCode === null || !COUNTY_CODE.test(countyCode))) throw new BadUserInputError('countyCode', '县区版本须填写 6 位县区代码');
+  if (input.jurisdictionKind === 'COUNTY' && countyCode === null) throw new BadUserInputError('countyCode', '县区版本须填写 6 位县区代码');
   if (input.jurisdictionKind === 'CITY' && countyCode !== null) throw new BadUserInputError('countyCode', '全市版本不能填写县区代码');
+  if (countyCode !== null) validCountyCode('countyCode', countyCode);
   if (input.effectiveFrom < today) throw new BadUserInputError('effectiveFrom', '生效日期不能早于今天', { today });
   const effectiveTo = input.effectiveTo ?? null;
   if (effectiveTo !== null && effectiveTo < input.effectiveFrom) throw new BadUserInputError('effectiveTo', '失效日期不能早于生效日期');

@@ -1,5 +1,5 @@
 import { authorize } from '@cz/auth';
-import { BadUserInputError } from '@cz/errors';
+import { countyCode } from '@cz/policy';
 import type { QueryResolvers } from '../generated/graphql';
 import { findPolicyInForce, toPolicyVersion, toPolicyVersionGraph } from './policy-repository';
 import { PolicyVersionEntity } from './policy-version.entity';
@@ -11,10 +11,10 @@ export const Query: QueryResolvers = {
     return rows.map((row) => toPolicyVersionGraph(toPolicyVersion(row)));
   },
 
-  policyInForce: async (_parent, { countyCode, on }, { identity, dataSource }) => {
+  policyInForce: async (_parent, { countyCode: county, on }, { identity, dataSource }) => {
     authorize(identity, 'policy.read');
-    if (!/^\d{6}$/.test(countyCode)) throw new BadUserInputError('countyCode', '县区代码必须是 6 位行政区划代码');
-    const version = await findPolicyInForce(dataSource.manager, countyCode, on);
+    countyCode('countyCode', county);
+    const version = await findPolicyInForce(dataSource.manager, county, on);
     return version ? toPolicyVersionGraph(version) : null;
   },
 };

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '@cz/errors';
+import { contact, text, type TextLimits } from '@cz/policy';
 import { isUuid } from '@cz/subgraph-kit';
 
 /** A notice may be dated back at most this many days (a period recorded a little late), never ahead. */
@@ -8,25 +9,9 @@ export const MAX_PUBLICITY_WORKING_DAYS = 60;
 export const MAX_APPLICATIONS_PER_PUBLICITY = 100;
 export const OBJECTION_REASON_LENGTH = { min: 10, max: 2000 } as const;
 
-/** C0/C1 control characters; line breaks and tabs are text in a reason or a resolution. */
-function hasControlCharacter(text: string, multiline: boolean): boolean {
-  return Array.from(text).some((char) => {
-    const code = char.codePointAt(0) ?? 0;
-    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f);
-    return control && !(multiline && (char === '\n' || char === '\r' || char === '\t'));
-  });
-}
-const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
-const LANDLINE = /^0\d{2,3}-?\d{7,8}(?:-\d{1,6})?$/;
-const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
-
-/** Trimmed text of a bounded length; `multiline` admits line breaks and tabs, nothing else of C0/C1. */
-export function validText(field: string, label: string, value: string, { min, max, multiline }: { min: number; max: number; multiline: boolean }): string {
-  const text = value.trim();
-  const length = Array.from(text).length;
-  if (length < min || length > max) throw new BadUserInputError(field, min <= 1 ? `${label}不能为空，且不超过 ${max} 个字` : `${label}应为 ${min}–${max} 个字`, { min, max, length });
-  if (hasControlCharacter(text, multiline)) throw new BadUserInputError(field, `${label}含有不可见的控制字符`);
-  return text;
+/** The shared text rule, in the argument order of the publicity forms. */
+export function validText(field: string, label: string, value: string, limits: TextLimits): string {
+  return text(field, value, label, limits);
 }
 
 function dayNumber(date: string): number {
@@ -56,13 +41,9 @@ export function validApplicationIds(ids: readonly string[]): string[] {
   return unique;
 }
 
-/** A mobile number, a landline (区号-号码[-分机]) or an e-mail address, as the filer typed it (trimmed). */
-export function validContact(contact: string): string {
-  const text = contact.trim();
-  const digits = text.replace(/[\s-]/g, '');
-  const valid = text.length <= 100 && (MOBILE.test(digits) || LANDLINE.test(text.replace(/\s/g, '')) || EMAIL.test(text));
-  if (!valid) throw new BadUserInputError('contact', '请填写有效的手机号码、固定电话（如 0355-2021234）或电子邮箱');
-  return text;
+/** A mobile number, a landline (区号-号码[-分机]) or an e-mail address, trimmed. */
+export function validContact(value: string): string {
+  return contact('contact', value);
 }
 
 export interface ObjectionInput {

@@ -1,20 +1,10 @@
 import { BadUserInputError } from '@cz/errors';
-import { scoreInHundredths } from '@cz/policy';
+import { scoreInHundredths, text as formText } from '@cz/policy';
 import type { ReviewOutcome, ReviewReason, ReviewReasonItem } from './entities/review-decision.entity';
 
-// Control characters break exports and logs; long texts keep their line breaks and tabs.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex -- as above, less \t \n \r
-const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-/** A required text, trimmed, 1..max characters (code points, so 中文 counts one each). */
+/** A required text of the review forms, 1..max characters; `multiline` for opinions and reasons. */
 export function text(field: string, value: string, label: string, max: number, multiline = false): string {
-  const trimmed = value.trim();
-  if ((multiline ? CONTROL_EXCEPT_LINES : CONTROL).test(trimmed)) throw new BadUserInputError(field, `${label}含有不允许的控制字符`);
-  const length = Array.from(trimmed).length;
-  if (length < 1 || length > max) throw new BadUserInputError(field, `${label}不能为空，且不超过 ${max} 个字符`, { min: 1, max });
-  return trimmed;
+  return formText(field, value, label, { min: 1, max, multiline });
 }
 
 function optionalText(field: string, value: string | null | undefined, label: string, max: number): string | null {

@@ -1,11 +1,10 @@
 import { BadUserInputError } from '@cz/errors';
+import { isoDay, text } from '@cz/policy';
 import type { CalendarDayEntry } from '@cz/queue-contracts';
 
 export const MIN_CALENDAR_YEAR = 2000;
 export const MAX_CALENDAR_YEAR = 2100;
 const NAME_MAX_LENGTH = 30;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const CONTROL_CHARACTER = /\p{Cc}/u;
 
 /** A whole year as the bureau enters it: it replaces what the year held before. */
 export interface CalendarYearChange {
@@ -18,14 +17,6 @@ export interface ValidCalendarYearChange {
   covered: boolean;
   holidays: CalendarDayEntry[];
   makeUpWorkdays: CalendarDayEntry[];
-}
-
-/** The weekday (0 = Sunday) of a valid YYYY-MM-DD, or undefined when the text is no real date. */
-function weekdayOf(date: string): number | undefined {
-  const match = DATE.exec(date);
-  if (!match) return undefined;
-  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return day.toISOString().slice(0, 10) === date ? day.getUTCDay() : undefined;
 }
 
 /**
@@ -49,7 +40,8 @@ export function validateCalendarYear(year: number, expectedVersion: number | nul
 }
 
 function checkDay(year: number, entry: CalendarDayEntry, field: string, seen: Map<string, string>, weekendOnly: boolean): CalendarDayEntry {
-  const weekday = weekdayOf(entry.date);
+  // 0 = Sunday; undefined when the text names no real day.
+  const weekday = isoDay(entry.date)?.getUTCDay();
   if (weekday === undefined) throw new BadUserInputError(`${field}.date`, `日期无效：${entry.date}`);
   if (Number(entry.date.slice(0, 4)) !== year) throw new BadUserInputError(`${field}.date`, `${entry.date} 不在 ${year} 年内`, { year });
   const earlier = seen.get(entry.date);
@@ -60,9 +52,5 @@ function checkDay(year: number, entry: CalendarDayEntry, field: string, seen: Ma
   seen.set(entry.date, field);
   // A make-up working day only ever turns a weekend day into a working day.
   if (weekendOnly && weekday !== 0 && weekday !== 6) throw new BadUserInputError(`${field}.date`, `调休上班日必须是周六或周日：${entry.date}`);
-  const name = entry.name.trim();
-  const length = Array.from(name).length;
-  if (length < 1 || length > NAME_MAX_LENGTH) throw new BadUserInputError(`${field}.name`, `名称须为 1 到 ${NAME_MAX_LENGTH} 个字符`, { max: NAME_MAX_LENGTH });
-  if (CONTROL_CHARACTER.test(entry.name)) throw new BadUserInputError(`${field}.name`, '名称不能包含控制字符');
-  return { date: entry.date, name };
+  return { date: entry.date, name: text(`${field}.name`, entry.name, '名称', { min: 1, max: NAME_MAX_LENGTH }) };
 }

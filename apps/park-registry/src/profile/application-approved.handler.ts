@@ -2,14 +2,14 @@ import type { Identity } from '@cz/auth';
 import { recordAudit } from '@cz/db';
 import { DomainError } from '@cz/errors';
 import type { EventHandler } from '@cz/events';
-import { officialParkName } from '@cz/policy';
+import { officialParkName, validateSite } from '@cz/policy';
 import type { ApplicationApprovedPayload, EventEnvelope } from '@cz/queue-contracts';
 import type { EntityManager } from 'typeorm';
 import { SCHEMA } from '../config';
 import { ParkEntity } from '../entities/park.entity';
 import { ParkSiteEntity } from './entities/park-site.entity';
 import { ParkStatusChangeEntity } from './entities/park-status-change.entity';
-import { validateInstitutions, validatePublicServices, validateSite, validateSites } from './profile-input.rules';
+import { validateApprovedFacts } from './profile-input.rules';
 import { addSite, advancePark, announceProfileChange, replaceInstitutions, replacePublicServices, replaceSites } from './profile-writes';
 
 type ApprovalEvent = EventEnvelope<'applications.application-approved'>;
@@ -68,7 +68,7 @@ async function addSubPark(manager: EntityManager, event: ApprovalEvent, park: Pa
   if (park.status !== 'RECOGNISED') throw new Error(`sub-park approval ${approval.applicationId} is for park ${park.id}, which is ${park.status}, not RECOGNISED`);
   const { subPark } = approval;
   if (!subPark) throw new Error(`sub-park approval ${approval.applicationId} carries no sub-park`);
-  const site = asHandlerInput(approval, () => validateSite('subPark', { ...subPark, isCore: false }));
+  const site = asHandlerInput(approval, () => validateSite({ ...subPark, isCore: false }, 'subPark'));
   if (!(await advancePark(manager, park))) {
     if (await subParkAddedBy(manager, park.id, approval.applicationId)) return;
     throw new Error(`park ${park.id} changed while sub-park approval ${approval.applicationId} was applied; retrying`);
@@ -84,21 +84,9 @@ async function addSubPark(manager: EntityManager, event: ApprovalEvent, park: Pa
   await announceProfileChange(manager, park.id);
 }
 
-/** The frozen facts pass the same checks as a direct edit, so the registry never stores what a form would refuse. */
+/** The frozen facts pass the check they passed when declared, so the registry never stores what a form would refuse. */
 function frozenFacts(approval: ApplicationApprovedPayload) {
-  return asHandlerInput(approval, () => {
-    const { facts } = approval;
-    const latestRevenueYear = Number(approval.approvedOn.slice(0, 4));
-    return {
-      sites: validateSites('facts.sites', facts.sites),
-      institutions: validateInstitutions(
-        'facts.institutions',
-        facts.institutions.map((institution) => ({ ...institution, revenueYear: facts.revenueYear })),
-        latestRevenueYear,
-      ),
-      publicServices: validatePublicServices('facts.publicServices', facts.publicServices),
-    };
-  });
+  return asHandlerInput(approval, () => validateApprovedFacts(approval.facts, Number(approval.approvedOn.slice(0, 4))));
 }
 
 function asHandlerInput<T>(approval: ApplicationApprovedPayload, validate: () => T): T {

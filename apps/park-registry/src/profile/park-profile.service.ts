@@ -2,12 +2,12 @@ import { authorize, type Identity } from '@cz/auth';
 import { shanghaiDate } from '@cz/calendar';
 import { recordAudit } from '@cz/db';
 import { ConflictError, NotFoundError } from '@cz/errors';
-import type { DeclaredSite } from '@cz/policy';
+import { type DeclaredSite, validatePublicServices, validateSites } from '@cz/policy';
 import { isUuid } from '@cz/subgraph-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SCHEMA } from '../config';
 import { ParkEntity } from '../entities/park.entity';
-import { type RosterLine, validateInstitutions, validatePublicServices, validateSites } from './profile-input.rules';
+import { type RosterLineInput, validateRoster } from './profile-input.rules';
 import { advancePark, announceProfileChange, readInstitutions, readPublicServices, readSites, replaceInstitutions, replacePublicServices, replaceSites } from './profile-writes';
 
 interface Caller {
@@ -33,7 +33,7 @@ export class ParkProfileService {
   ) {}
 
   setSites(caller: Caller, parkId: string, expectedVersion: number, input: readonly DeclaredSite[]): Promise<ParkEntity> {
-    const sites = validateSites('sites', input);
+    const sites = validateSites(input, 'sites');
     return this.replace(caller, parkId, expectedVersion, { operation: 'park.setSites', field: 'sites', read: readSites, after: sites, write: (manager) => replaceSites(manager, parkId, sites) }, (park) => {
       if (park.status === 'RECOGNISED') {
         throw new ConflictError('已认定园区的载体只能通过经批准的增设分园区申报（第八条）变更，不能直接修改', { parkId, status: park.status });
@@ -41,14 +41,14 @@ export class ParkProfileService {
     });
   }
 
-  setInstitutions(caller: Caller, parkId: string, expectedVersion: number, input: readonly RosterLine[]): Promise<ParkEntity> {
+  setInstitutions(caller: Caller, parkId: string, expectedVersion: number, input: readonly RosterLineInput[]): Promise<ParkEntity> {
     const latestRevenueYear = Number(shanghaiDate(this.now()).slice(0, 4));
-    const lines = validateInstitutions('institutions', input, latestRevenueYear);
+    const lines = validateRoster(input, 'institutions', latestRevenueYear);
     return this.replace(caller, parkId, expectedVersion, { operation: 'park.setInstitutions', field: 'institutions', read: readInstitutions, after: lines, write: (manager) => replaceInstitutions(manager, parkId, lines, null) });
   }
 
   setPublicServices(caller: Caller, parkId: string, expectedVersion: number, input: readonly string[]): Promise<ParkEntity> {
-    const functions = validatePublicServices('functions', input);
+    const functions = validatePublicServices(input, 'functions');
     return this.replace(caller, parkId, expectedVersion, { operation: 'park.setPublicServices', field: 'publicServices', read: readPublicServices, after: functions, write: (manager) => replacePublicServices(manager, parkId, functions) });
   }
 
