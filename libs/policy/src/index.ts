@@ -5,3 +5,6 @@ export * from './grade.rules';
 export * from './policy-version';
 export * from './eligibility.rules';
 export * from './application-stages';
+export * from './input.rules';
+export * from './declared-facts.rules';
+export * from './operating-subsidy.rules';
