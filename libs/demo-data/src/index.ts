@@ -1,25 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { ParkProfileInput } from '@cz/policy';
 import type { ParkStatus } from '@cz/queue-contracts';
 
-/**
- * The small demo data set `npm start` loads into an empty database: a few real-looking parks in
- * real Changzhi counties, with their references in every service. Ids are fixed so every service
- * seeds its part independently and the parts fit together.
- */
-export interface DemoPark {
+/** A demo park: the approval form's fields (as the registry validates them) plus its demo history. */
+export interface DemoPark extends Omit<ParkProfileInput, 'servicesOffered'> {
   id: string;
-  name: string;
   status: ParkStatus;
-  countyCode: string;
-  address: string;
-  contactName: string;
-  contactPhone: string;
-  propertyOwnership: string;
-  registeredOn: string;
-  constructionInvestmentFen: string;
-  buildingAreaM2: string;
-  managementTeamSize: number;
-  constructionMode: 'NEW' | 'RENOVATED';
   servicesOffered: string[];
   /** Year of recognition, for recognised parks. */
   recognisedYear?: number;
@@ -29,6 +15,11 @@ export interface DemoPark {
   assessments?: Record<number, string>;
 }
 
+/**
+ * The small demo data set `npm start` loads into an empty database: a few real-looking parks in
+ * real Changzhi counties, with their references in every service. Ids are fixed so every service
+ * seeds its part independently and the parts fit together.
+ */
 export const DEMO_PARKS: readonly DemoPark[] = [
   {
     id: '0b6f1d2e-5a4c-4c1e-9a51-000000000001',
