@@ -28,14 +28,15 @@ export class TestEventQueue {
    */
   async deliver(envelope: EventEnvelope, jobId: string = envelope.id): Promise<boolean> {
     await this.queue.add(envelope.type, envelope, { jobId });
-    return waitFor(async () => {
+    const finished = await waitFor(async () => {
       const state = await this.queue.getJobState(jobId);
-      if (state !== 'completed' && state !== 'failed') return undefined;
-      // Read the job after it finished: a copy fetched earlier still has no return value.
-      const job = await this.queue.getJob(jobId);
-      if (state === 'failed') throw new Error(`job ${jobId} failed: ${job?.failedReason}`);
-      return job?.returnvalue as boolean;
-    }, `event job ${jobId} to complete`);
+      return state === 'completed' || state === 'failed' ? state : undefined;
+    }, `event job ${jobId} to finish`);
+    // Read the job after it finished: a copy fetched earlier still has no return value. A failure is
+    // reported at once, not after waitFor's timeout (waitFor treats a throwing probe as "not yet").
+    const job = await this.queue.getJob(jobId);
+    if (finished === 'failed') throw new Error(`job ${jobId} failed: ${job?.failedReason}`);
+    return job?.returnvalue as boolean;
   }
 
   async close(): Promise<void> {
