@@ -16,6 +16,7 @@ const PARKS_WITH_EVERYTHING = `query($first: Int) {
       fundingAwards { id kind amount amountYuan status }
       assessments { year totalScore grade }
       latestGrade
+      fundBalance
     } }
   }
 }`;
@@ -31,6 +32,7 @@ interface ParkNode {
   fundingAwards: Array<{ kind: string; amount: string; amountYuan: string; status: string }>;
   assessments: Array<{ year: number; totalScore: string; grade: string }>;
   latestGrade: string | null;
+  fundBalance: string;
 }
 type ParksAnswer = { parks: { totalCount: number; edges: Array<{ node: ParkNode }> } };
 
@@ -61,6 +63,8 @@ describe('the supergraph, started with npm start, over HTTP', () => {
         [2024, '92.50', 'EXCELLENT'],
       ]);
       expect(luzhou.latestGrade).toBe('QUALIFIED');
+      // Paid in full by finance, nothing spent yet: the balance is the award.
+      expect(luzhou.fundBalance).toBe('80000000');
 
       const qinyuan = parks.get(DEMO_PARKS[3].id)!;
       expect(qinyuan).toMatchObject({ officialName: null, status: 'CANDIDATE', fundingAwards: [], assessments: [], latestGrade: null });

@@ -15,11 +15,32 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** 日期 (YYYY-MM-DD, 北京时间) */
+  Date: { input: string; output: string; }
   /** 时间点 (ISO 8601) */
   DateTime: { input: Date | string; output: Date | string; }
   /** 金额（分），以十进制整数字符串表示（如 "80000000" 即 80 万元）；输入只接受数字字符串（可带前导 '-'），不接受数字，以免经过浮点数或 32 位 Int。Amount in integer fen, as a decimal string. */
   Money: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** 资金对账单。Statement of one award: every entry in order, with running balance and totals. */
+export type AwardStatement = {
+  __typename?: 'AwardStatement';
+  /** 待拨付。 */
+  availableToPay: Scalars['Money']['output'];
+  /** 结余。 */
+  balance: Scalars['Money']['output'];
+  /** 已核定。 */
+  granted: Scalars['Money']['output'];
+  /** 逐行明细，按记账先后。 */
+  lines: Array<StatementLine>;
+  /** 已拨付。 */
+  paid: Scalars['Money']['output'];
+  /** 已支出。 */
+  spent: Scalars['Money']['output'];
+  /** 汇总说明（元）。 */
+  summary: Scalars['String']['output'];
 };
 
 /** 资金记录：一笔认定奖励或年度运营补助。A funding award: a recognition award or a yearly operating subsidy. */
@@ -29,13 +50,29 @@ export type FundingAward = {
   amount: Scalars['Money']['output'];
   /** 金额（元，千分位两位小数，如 800,000.00）。Amount in yuan, formatted for people. */
   amountYuan: Scalars['String']['output'];
+  /** 待拨付（已核定 − 已拨付）。Still to be paid: granted − paid. */
+  availableToPay: Scalars['Money']['output'];
+  /** 结余（已拨付 − 已支出）。Balance the park holds: paid − spent. */
+  balance: Scalars['Money']['output'];
   /** 创建时间。 */
   createdAt: Scalars['DateTime']['output'];
+  /** 已核定金额（核定 ± 更正）。Granted: GRANT entries net of their corrections. */
+  granted: Scalars['Money']['output'];
   id: Scalars['ID']['output'];
   /** 资金类别。Kind. */
   kind: FundingKind;
+  /** 已拨付金额（拨付 ± 更正）。Paid: PAYMENT entries net of their corrections. */
+  paid: Scalars['Money']['output'];
   /** 所属园区。The park it is awarded to. */
   park: Park;
+  /** 金额所依据的政策版本编码（第二十二条）。The policy version the amount was taken from. */
+  policyVersionCode: Maybe<Scalars['String']['output']>;
+  /** 来源申报 ID（由该申报的批复创建；其他资金为空）。The approved application whose approval created this award. */
+  sourceApplicationId: Maybe<Scalars['ID']['output']>;
+  /** 已支出金额（未退回的支出 ± 更正）。Spent: SPENDING entries not returned, net of their corrections. */
+  spent: Scalars['Money']['output'];
+  /** 资金对账单：逐笔分录及滚动结余。Every entry in order, with the running balance and the totals. */
+  statement: AwardStatement;
   /** 状态。Status. */
   status: FundingStatus;
   /** 资金年度。Funding year. */
@@ -89,6 +126,149 @@ export type FundingStatus =
   /** 待定 pending */
   | 'PENDING';
 
+/** 资金台账分录（只增不改）。One append-only ledger entry; amounts are positive and the kind says which total they move. */
+export type LedgerEntry = {
+  __typename?: 'LedgerEntry';
+  /** 金额（分），恒为正数。 */
+  amount: Scalars['Money']['output'];
+  /** 金额（元）。 */
+  amountYuan: Scalars['String']['output'];
+  /** 所属资金记录。 */
+  award: FundingAward;
+  /** 使用范围（仅支出）。 */
+  category: Maybe<SpendingCategory>;
+  /** 说明。 */
+  description: Maybe<Scalars['String']['output']>;
+  /** 凭证（支出的票据、文件引用）。 */
+  evidence: Maybe<Scalars['String']['output']>;
+  /** 分录号（按记账先后递增）。 */
+  id: Scalars['ID']['output'];
+  /** 幂等键（拨付必有）。 */
+  idempotencyKey: Maybe<Scalars['String']['output']>;
+  /** 分录类别。 */
+  kind: LedgerEntryKind;
+  /** 发生日期（拨付日期、支出日期、记账日期）。 */
+  occurredOn: Scalars['Date']['output'];
+  /** 所属园区。 */
+  park: Park;
+  /** 更正理由（仅更正）。 */
+  reason: Maybe<Scalars['String']['output']>;
+  /** 记账时间。 */
+  recordedAt: Scalars['DateTime']['output'];
+  /** 记账人。 */
+  recordedBy: Scalars['String']['output'];
+  /** 记账人角色。 */
+  recordedRole: Scalars['String']['output'];
+  /** 冲销本分录的更正分录号；未被更正时为空。 */
+  reversedByEntryId: Maybe<Scalars['ID']['output']>;
+  /** 更正所冲销的分录号（仅更正分录）。 */
+  reversesEntryId: Maybe<Scalars['ID']['output']>;
+  /** 审核记录（仅已审核的支出）。 */
+  review: Maybe<SpendingReview>;
+  /** 审核状态（仅支出）。 */
+  reviewStatus: Maybe<SpendingReviewStatus>;
+  /** 拨付凭证号（仅拨付）。 */
+  voucherNo: Maybe<Scalars['String']['output']>;
+};
+
+/** 分录分页列表。 */
+export type LedgerEntryConnection = {
+  __typename?: 'LedgerEntryConnection';
+  edges: Array<LedgerEntryEdge>;
+  pageInfo: PageInfo;
+  /** 符合条件的总数。 */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type LedgerEntryEdge = {
+  __typename?: 'LedgerEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: LedgerEntry;
+};
+
+/** 分录列表过滤条件。 */
+export type LedgerEntryFilter = {
+  /** 资金记录 ID。 */
+  awardId?: InputMaybe<Scalars['ID']['input']>;
+  /** 园区所在县区代码。 */
+  countyCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 分录类别。 */
+  kind?: InputMaybe<LedgerEntryKind>;
+  /** 园区 ID。 */
+  parkId?: InputMaybe<Scalars['ID']['input']>;
+  /** 支出审核状态（如待审核的支出）。 */
+  reviewStatus?: InputMaybe<SpendingReviewStatus>;
+  /** 发生年度（occurredOn 的年份）。 */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** 分录类别。Kind of ledger entry. */
+export type LedgerEntryKind =
+  /** 更正（冲销一笔分录）correction reversing an entry */
+  | 'CORRECTION'
+  /** 核定（资金获批，计入已核定）grant */
+  | 'GRANT'
+  /** 拨付（市级财政确认，计入已拨付）payment confirmed by finance */
+  | 'PAYMENT'
+  /** 支出（园区使用资金，计入已支出）spending by the park */
+  | 'SPENDING';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * 确认拨付（市级财政）。Finance confirms a payment on an APPROVED award (or a PAID one, for a later instalment
+   * after a correction). BAD_USER_INPUT on `amount` when it exceeds what is granted and not yet paid. Replaying the
+   * same `idempotencyKey` returns the entry it made first and changes nothing; the same key with other figures is a
+   * CONFLICT. When the award is fully paid its status becomes PAID. The park is notified.
+   */
+  confirmPayment: LedgerEntry;
+  /**
+   * 更正分录（市局或市级财政）。Records a CORRECTION that reverses an entry in full; nothing is ever edited or
+   * deleted. CONFLICT when the entry is a correction, already corrected, a returned spending, or when the reversal
+   * would leave more paid than granted or more spent than paid (correct those entries first). Returns the correction.
+   */
+  correctLedgerEntry: LedgerEntry;
+  /**
+   * 登记资金使用（园区运营机构，第十一条）。The park records spending against one of its awards. BAD_USER_INPUT on
+   * `input.amount` (and nothing written) when it exceeds the award's balance (paid − spent). The spending counts at
+   * once and awaits the county bureau's review, which is notified.
+   */
+  recordSpending: LedgerEntry;
+  /**
+   * 审核资金使用（园区所在县区人社部门，或市局）。ACCEPT or RETURN a pending spending entry; RETURN needs a reason
+   * and gives the amount back to the balance. A review is final (CONFLICT when already reviewed or corrected).
+   */
+  reviewSpending: LedgerEntry;
+};
+
+
+export type MutationConfirmPaymentArgs = {
+  amount: Scalars['Money']['input'];
+  awardId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  paidOn: Scalars['Date']['input'];
+  voucherNo: Scalars['String']['input'];
+};
+
+
+export type MutationCorrectLedgerEntryArgs = {
+  entryId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRecordSpendingArgs = {
+  awardId: Scalars['ID']['input'];
+  input: SpendingInput;
+};
+
+
+export type MutationReviewSpendingArgs = {
+  decision: SpendingReviewDecision;
+  entryId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 分页信息。 */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -101,6 +281,8 @@ export type PageInfo = {
 /** 市级人力资源服务产业园。A municipal HR service industrial park, owned by the registry. */
 export type Park = {
   __typename?: 'Park';
+  /** 园区资金结余（各笔资金的已拨付 − 已支出之和）。Sum of the balances of the park's awards. */
+  fundBalance: Scalars['Money']['output'];
   /** 园区的资金记录（调用者有权查看的），最新的在前。The park's funding awards, newest first. */
   fundingAwards: Array<FundingAward>;
   id: Scalars['ID']['output'];
@@ -112,6 +294,11 @@ export type Query = {
   fundingAward: Maybe<FundingAward>;
   /** 资金记录列表（分页）。Funding awards the caller may see, newest first, filtered by county, year, kind and status. */
   fundingAwards: FundingAwardConnection;
+  /**
+   * 资金台账分录（分页），最新在前。Ledger entries the caller may see, newest first: finance and the city bureau
+   * all, a county bureau its parks', a park its own; the data team none.
+   */
+  ledgerEntries: LedgerEntryConnection;
 };
 
 
@@ -125,6 +312,109 @@ export type QueryFundingAwardsArgs = {
   filter?: InputMaybe<FundingAwardFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+
+export type QueryLedgerEntriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<LedgerEntryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** 资金使用范围（第十一条）。The five uses of the funds (Art 11). */
+export type SpendingCategory =
+  /** 园区运行管理 park operation */
+  | 'PARK_OPERATION'
+  /** 物管 property management */
+  | 'PROPERTY_MANAGEMENT'
+  /** 租用公共场地或设施 rented public venues or facilities */
+  | 'PUBLIC_VENUES'
+  /** 装修 renovation */
+  | 'RENOVATION'
+  /** 补贴入驻企业房屋租金 rent subsidies for resident enterprises */
+  | 'RENT_SUBSIDY';
+
+/** 资金使用登记。Spending to record. */
+export type SpendingInput = {
+  /** 支出金额（分），大于 0，不得超过结余。 */
+  amount: Scalars['Money']['input'];
+  /** 使用范围。 */
+  category: SpendingCategory;
+  /** 用途说明，1–500 个字符。 */
+  description: Scalars['String']['input'];
+  /** 凭证（票据号、合同号、文件引用等），1–2000 个字符。 */
+  evidence: Scalars['String']['input'];
+  /** 支出日期（北京时间），不得晚于今天。 */
+  spentOn: Scalars['Date']['input'];
+};
+
+/** 支出审核记录。A review of a spending entry; final once made. */
+export type SpendingReview = {
+  __typename?: 'SpendingReview';
+  /** 审核决定。 */
+  decision: SpendingReviewDecision;
+  /** 退回理由。 */
+  reason: Maybe<Scalars['String']['output']>;
+  /** 审核时间。 */
+  reviewedAt: Scalars['DateTime']['output'];
+  /** 审核人。 */
+  reviewedBy: Scalars['String']['output'];
+  /** 审核人角色。 */
+  reviewedRole: Scalars['String']['output'];
+};
+
+/** 支出审核决定。Decision on a spending entry. */
+export type SpendingReviewDecision =
+  /** 通过 accept */
+  | 'ACCEPT'
+  /** 退回 return */
+  | 'RETURN';
+
+/** 支出审核状态。Review status of a spending entry. */
+export type SpendingReviewStatus =
+  /** 审核通过 accepted */
+  | 'ACCEPTED'
+  /** 待审核 pending */
+  | 'PENDING'
+  /** 已退回（不计入已支出）returned, no longer counted as spent */
+  | 'RETURNED';
+
+/** 对账单的一行。One line of a statement; the changes are signed (+ increases, − decreases). */
+export type StatementLine = {
+  __typename?: 'StatementLine';
+  /** 结余变动（分）。 */
+  balanceChange: Scalars['Money']['output'];
+  /** 日期（分录的发生日期；退回行为审核日期）。 */
+  date: Scalars['Date']['output'];
+  /** 说明。 */
+  description: Scalars['String']['output'];
+  /** 所涉分录。 */
+  entry: LedgerEntry;
+  /** 已核定变动（分）。 */
+  grantedChange: Scalars['Money']['output'];
+  /** 行类别。 */
+  kind: StatementLineKind;
+  /** 已拨付变动（分）。 */
+  paidChange: Scalars['Money']['output'];
+  /** 本行后的结余（分）。 */
+  runningBalance: Scalars['Money']['output'];
+  /** 本行后的结余（元）。 */
+  runningBalanceYuan: Scalars['String']['output'];
+  /** 已支出变动（分）。 */
+  spentChange: Scalars['Money']['output'];
+};
+
+/** 对账单行类别。Kind of a statement line: an entry, or the return of a spending by its reviewer. */
+export type StatementLineKind =
+  /** 更正 correction */
+  | 'CORRECTION'
+  /** 核定 grant */
+  | 'GRANT'
+  /** 拨付 payment */
+  | 'PAYMENT'
+  /** 支出 spending */
+  | 'SPENDING'
+  /** 支出被退回 a spending returned by its reviewer */
+  | 'SPENDING_RETURNED';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -225,9 +515,11 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AwardStatement: ResolverTypeWrapper<Omit<AwardStatement, 'lines'> & { lines: Array<ResolversTypes['StatementLine']> }>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FundingAward: ResolverTypeWrapper<FundingAwardEntity>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   FundingAwardConnection: ResolverTypeWrapper<Omit<FundingAwardConnection, 'edges'> & { edges: Array<ResolversTypes['FundingAwardEdge']> }>;
@@ -235,29 +527,66 @@ export type ResolversTypes = ResolversObject<{
   FundingAwardFilter: FundingAwardFilter;
   FundingKind: FundingKind;
   FundingStatus: FundingStatus;
+  LedgerEntry: ResolverTypeWrapper<Omit<LedgerEntry, 'award' | 'park'> & { award: ResolversTypes['FundingAward'], park: ResolversTypes['Park'] }>;
+  LedgerEntryConnection: ResolverTypeWrapper<Omit<LedgerEntryConnection, 'edges'> & { edges: Array<ResolversTypes['LedgerEntryEdge']> }>;
+  LedgerEntryEdge: ResolverTypeWrapper<Omit<LedgerEntryEdge, 'node'> & { node: ResolversTypes['LedgerEntry'] }>;
+  LedgerEntryFilter: LedgerEntryFilter;
+  LedgerEntryKind: LedgerEntryKind;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Park: ResolverTypeWrapper<ParkReference>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SpendingCategory: SpendingCategory;
+  SpendingInput: SpendingInput;
+  SpendingReview: ResolverTypeWrapper<SpendingReview>;
+  SpendingReviewDecision: SpendingReviewDecision;
+  SpendingReviewStatus: SpendingReviewStatus;
+  StatementLine: ResolverTypeWrapper<Omit<StatementLine, 'entry'> & { entry: ResolversTypes['LedgerEntry'] }>;
+  StatementLineKind: StatementLineKind;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AwardStatement: Omit<AwardStatement, 'lines'> & { lines: Array<ResolversParentTypes['StatementLine']> };
+  String: Scalars['String']['output'];
+  Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   FundingAward: FundingAwardEntity;
-  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   FundingAwardConnection: Omit<FundingAwardConnection, 'edges'> & { edges: Array<ResolversParentTypes['FundingAwardEdge']> };
   FundingAwardEdge: Omit<FundingAwardEdge, 'node'> & { node: ResolversParentTypes['FundingAward'] };
   FundingAwardFilter: FundingAwardFilter;
+  LedgerEntry: Omit<LedgerEntry, 'award' | 'park'> & { award: ResolversParentTypes['FundingAward'], park: ResolversParentTypes['Park'] };
+  LedgerEntryConnection: Omit<LedgerEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['LedgerEntryEdge']> };
+  LedgerEntryEdge: Omit<LedgerEntryEdge, 'node'> & { node: ResolversParentTypes['LedgerEntry'] };
+  LedgerEntryFilter: LedgerEntryFilter;
   Money: Scalars['Money']['output'];
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Park: ParkReference;
   Query: Record<PropertyKey, never>;
+  SpendingInput: SpendingInput;
+  SpendingReview: SpendingReview;
+  StatementLine: Omit<StatementLine, 'entry'> & { entry: ResolversParentTypes['LedgerEntry'] };
 }>;
+
+export type AwardStatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AwardStatement'] = ResolversParentTypes['AwardStatement']> = ResolversObject<{
+  availableToPay?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  granted?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['StatementLine']>, ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  spent?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -267,10 +596,18 @@ export type FundingAwardResolvers<ContextType = Context, ParentType extends Reso
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FundingAward']> | FederationReferenceType, FederationReferenceType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   amountYuan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  availableToPay?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  granted?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['FundingKind'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   park?: Resolver<ResolversTypes['Park'], ParentType, ContextType>;
+  policyVersionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceApplicationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  spent?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  statement?: Resolver<ResolversTypes['AwardStatement'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FundingStatus'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -286,9 +623,50 @@ export type FundingAwardEdgeResolvers<ContextType = Context, ParentType extends 
   node?: Resolver<ResolversTypes['FundingAward'], ParentType, ContextType>;
 }>;
 
+export type LedgerEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerEntry'] = ResolversParentTypes['LedgerEntry']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  amountYuan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  award?: Resolver<ResolversTypes['FundingAward'], ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['SpendingCategory']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LedgerEntryKind'], ParentType, ContextType>;
+  occurredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  park?: Resolver<ResolversTypes['Park'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reversedByEntryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reversesEntryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  review?: Resolver<Maybe<ResolversTypes['SpendingReview']>, ParentType, ContextType>;
+  reviewStatus?: Resolver<Maybe<ResolversTypes['SpendingReviewStatus']>, ParentType, ContextType>;
+  voucherNo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type LedgerEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerEntryConnection'] = ResolversParentTypes['LedgerEntryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['LedgerEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LedgerEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerEntryEdge'] = ResolversParentTypes['LedgerEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LedgerEntry'], ParentType, ContextType>;
+}>;
+
 export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Money'], any> {
   name: 'Money';
 }
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  confirmPayment?: Resolver<ResolversTypes['LedgerEntry'], ParentType, ContextType, RequireFields<MutationConfirmPaymentArgs, 'amount' | 'awardId' | 'idempotencyKey' | 'paidOn' | 'voucherNo'>>;
+  correctLedgerEntry?: Resolver<ResolversTypes['LedgerEntry'], ParentType, ContextType, RequireFields<MutationCorrectLedgerEntryArgs, 'entryId' | 'reason'>>;
+  recordSpending?: Resolver<ResolversTypes['LedgerEntry'], ParentType, ContextType, RequireFields<MutationRecordSpendingArgs, 'awardId' | 'input'>>;
+  reviewSpending?: Resolver<ResolversTypes['LedgerEntry'], ParentType, ContextType, RequireFields<MutationReviewSpendingArgs, 'decision' | 'entryId'>>;
+}>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -297,6 +675,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type ParkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Park'] = ResolversParentTypes['Park'], FederationReferenceType extends FederationReferenceTypes['Park'] = FederationReferenceTypes['Park']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Park']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  fundBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   fundingAwards?: Resolver<Array<ResolversTypes['FundingAward']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -304,16 +683,46 @@ export type ParkResolvers<ContextType = Context, ParentType extends ResolversPar
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   fundingAward?: Resolver<Maybe<ResolversTypes['FundingAward']>, ParentType, ContextType, RequireFields<QueryFundingAwardArgs, 'id'>>;
   fundingAwards?: Resolver<ResolversTypes['FundingAwardConnection'], ParentType, ContextType, Partial<QueryFundingAwardsArgs>>;
+  ledgerEntries?: Resolver<ResolversTypes['LedgerEntryConnection'], ParentType, ContextType, Partial<QueryLedgerEntriesArgs>>;
+}>;
+
+export type SpendingReviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpendingReview'] = ResolversParentTypes['SpendingReview']> = ResolversObject<{
+  decision?: Resolver<ResolversTypes['SpendingReviewDecision'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reviewedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reviewedRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type StatementLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementLine'] = ResolversParentTypes['StatementLine']> = ResolversObject<{
+  balanceChange?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entry?: Resolver<ResolversTypes['LedgerEntry'], ParentType, ContextType>;
+  grantedChange?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['StatementLineKind'], ParentType, ContextType>;
+  paidChange?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  runningBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  runningBalanceYuan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  spentChange?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AwardStatement?: AwardStatementResolvers<ContextType>;
+  Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   FundingAward?: FundingAwardResolvers<ContextType>;
   FundingAwardConnection?: FundingAwardConnectionResolvers<ContextType>;
   FundingAwardEdge?: FundingAwardEdgeResolvers<ContextType>;
+  LedgerEntry?: LedgerEntryResolvers<ContextType>;
+  LedgerEntryConnection?: LedgerEntryConnectionResolvers<ContextType>;
+  LedgerEntryEdge?: LedgerEntryEdgeResolvers<ContextType>;
   Money?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Park?: ParkResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SpendingReview?: SpendingReviewResolvers<ContextType>;
+  StatementLine?: StatementLineResolvers<ContextType>;
 }>;
 

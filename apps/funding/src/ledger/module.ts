@@ -1,4 +1,13 @@
 import type { SubgraphModule } from '@cz/subgraph-kit';
+import type { Resolvers } from '../generated/graphql';
+import { FundingAward } from './funding-award-ledger.resolver';
+import { LedgerEntryEntity } from './ledger-entry.entity';
+import { Mutation } from './ledger-mutation.resolver';
+import { Query } from './ledger-query.resolver';
+import { Park } from './park-fund-balance.resolver';
+import { SpendingReviewEntity } from './spending-review.entity';
+
+const resolvers: Resolvers = { Query, Mutation, FundingAward, Park };
 
 /** The append-only ledger: payments confirmed by finance, spending of funds (Art 11), statements (issue 4). */
-export const ledgerModule: SubgraphModule = { resolvers: {}, entities: [] };
+export const ledgerModule: SubgraphModule = { resolvers, entities: [LedgerEntryEntity, SpendingReviewEntity] };
