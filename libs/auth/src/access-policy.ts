@@ -69,6 +69,13 @@ export const ACCESS_POLICY = {
   'funding.spending.review': { COUNTY_BUREAU: 'OWN_COUNTY', CITY_BUREAU: 'ALL' },
   /** A correction is a reversing entry, decided by the city bureau or finance; nothing is edited. */
   'funding.correct': { CITY_BUREAU: 'ALL', FINANCE: 'ALL' },
+  /** Art 10 inputs: the city's yearly targets (public plan figures for every signed-in role), parks' employment counts. */
+  'funding.targets.read': { CITY_BUREAU: 'ALL', COUNTY_BUREAU: 'ALL', PARK_OPERATOR: 'ALL', REVIEWER: 'ALL', FINANCE: 'ALL', DATA_TEAM: 'ALL', SYSTEM: 'ALL' },
+  'funding.targets.manage': { CITY_BUREAU: 'ALL' },
+  'funding.employment.report': { PARK_OPERATOR: 'OWN_PARK' },
+  'funding.employment.verify': { COUNTY_BUREAU: 'OWN_COUNTY' },
+  /** Art 12: references to subsidies resident enterprises applied for elsewhere, kept by the park and its county. */
+  'funding.references.manage': { PARK_OPERATOR: 'OWN_PARK', COUNTY_BUREAU: 'OWN_COUNTY', CITY_BUREAU: 'ALL' },
   'assessment.read': { CITY_BUREAU: 'ALL', FINANCE: 'ALL', DATA_TEAM: 'ALL', SYSTEM: 'ALL', COUNTY_BUREAU: 'OWN_COUNTY', PARK_OPERATOR: 'OWN_PARK', REVIEWER: 'ASSIGNED' },
 } as const satisfies Record<string, Rule>;
 
