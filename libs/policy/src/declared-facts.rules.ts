@@ -1,7 +1,7 @@
 import { BadUserInputError } from '@cz/errors';
 import { positiveArea } from './area';
 import { type DeclaredFacts, type DeclaredInstitution, type DeclaredSite, PUBLIC_SERVICE_FUNCTIONS, type PublicServiceFunction } from './declared-facts';
-import { isoDate, text } from './input.rules';
+import { creditCode, isoDate, text } from './input.rules';
 import { parseFen } from './money';
 
 /**
@@ -16,7 +16,6 @@ import { parseFen } from './money';
 export const MAX_SITES = 20;
 export const MAX_INSTITUTIONS = 1000;
 // GB 32100-2015: 18 characters from digits and capitals without I, O, S, V and Z.
-const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 const LICENCE_KINDS: ReadonlyArray<DeclaredInstitution['licenceKind']> = ['LICENCE', 'FILING'];
 
 /** An institution as a form sends it: a licence that does not expire may leave its end out. */
@@ -55,13 +54,12 @@ export function validateSites(sites: readonly DeclaredSite[], path: string): Dec
 
 export function validateInstitution(institution: DeclaredInstitutionInput, path: string): DeclaredInstitution {
   const name = text(`${path}.name`, institution.name, '机构名称', { min: 2, max: 100 });
-  const creditCode = trimmed(institution.creditCode).toUpperCase();
-  if (!CREDIT_CODE.test(creditCode)) throw new BadUserInputError(`${path}.creditCode`, '统一社会信用代码必须是 18 位数字或大写字母（不含 I、O、S、V、Z）');
+  const code = creditCode(`${path}.creditCode`, trimmed(institution.creditCode));
   if (!LICENCE_KINDS.includes(institution.licenceKind)) throw new BadUserInputError(`${path}.licenceKind`, '资质类型必须是许可证或备案凭证');
   const validUntil = institution.licenceValidUntil ?? null;
   return {
     name,
-    creditCode,
+    creditCode: code,
     licenceKind: institution.licenceKind,
     licenceNo: text(`${path}.licenceNo`, institution.licenceNo, '许可证或备案凭证编号', { min: 1, max: 64 }),
     licenceValidUntil: validUntil === null ? null : isoDate(`${path}.licenceValidUntil`, validUntil, '资质有效期'),

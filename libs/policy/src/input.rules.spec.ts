@@ -1,5 +1,5 @@
 import { BadUserInputError } from '@cz/errors';
-import { contact, countyCode, email, isoDate, isoDay, phone, text } from './input.rules';
+import { contact, countyCode, creditCode, email, isoDate, isoDay, notInFuture, phone, text } from './input.rules';
 
 /** The field a rule refused, or 'accepted'. */
 function verdict(run: () => unknown): string {
@@ -102,5 +102,19 @@ describe('isoDate', () => {
     expect(isoDate('d', '2028-02-29', '日期')).toBe('2028-02-29');
     expect(isoDay('2027-09-26')?.getUTCDay()).toBe(0);
     for (const value of ['2027-02-29', '2027-02-30', '2027-13-01', '2027-1-1', '20270101', '']) expect(verdict(() => isoDate('d', value, '日期'))).toBe('d');
+  });
+});
+
+describe('creditCode and notInFuture', () => {
+  it('accepts an 18-character 统一社会信用代码, upper-cased, and names the field otherwise', () => {
+    expect(creditCode('code', ' 91140403ma0k1234x6 ')).toBe('91140403MA0K1234X6');
+    for (const bad of ['91140403MA0K1234X', '91140403MA0K1234XI', '91140403MA0K1234O6', '']) {
+      expect(() => creditCode('input.enterpriseCreditCode', bad)).toThrow(expect.objectContaining({ field: 'input.enterpriseCreditCode' }));
+    }
+  });
+
+  it('refuses a day after today and accepts today', () => {
+    expect(notInFuture('paidOn', '2026-11-27', '2026-11-27', '拨付日期')).toBe('2026-11-27');
+    expect(() => notInFuture('paidOn', '2026-11-28', '2026-11-27', '拨付日期')).toThrow(expect.objectContaining({ field: 'paidOn' }));
   });
 });

@@ -100,3 +100,18 @@ export function isoDate(field: string, value: string, label: string): string {
   if (!isoDay(value)) throw new BadUserInputError(field, `${label}必须是有效日期（YYYY-MM-DD）`, { value });
   return value;
 }
+
+const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+/** 统一社会信用代码: 18 digits or capital letters, without I, O, S, V and Z (GB 32100). */
+export function creditCode(field: string, value: string): string {
+  const code = (typeof value === 'string' ? value.trim() : '').toUpperCase();
+  if (!CREDIT_CODE.test(code)) throw new BadUserInputError(field, '统一社会信用代码必须是 18 位数字或大写字母（不含 I、O、S、V、Z）');
+  return code;
+}
+
+/** A day (YYYY-MM-DD) that may not lie after `today` (the Shanghai date of the service clock). */
+export function notInFuture(field: string, day: string, today: string, label: string): string {
+  if (day > today) throw new BadUserInputError(field, `${label}不能晚于今天（${today}）`, { today });
+  return day;
+}

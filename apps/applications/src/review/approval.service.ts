@@ -1,3 +1,4 @@
+import { notInFuture } from '@cz/policy';
 import { shanghaiDate } from '@cz/calendar';
 import { ConflictError } from '@cz/errors';
 import { recordEvent } from '@cz/events';
@@ -10,7 +11,7 @@ import type { Context } from '../context';
 import type { ApplicationEntity } from '../entities/application.entity';
 import { transitionStage } from '../transitions/transition-stage';
 import { authorizeOnApplication } from './panel-access';
-import { notInFuture, text } from './review-input.rules';
+import { text } from './review-input.rules';
 import { requestNotification } from './review-notifications';
 
 /** The facts frozen at the latest submission: what was reviewed is what gets recognised. */

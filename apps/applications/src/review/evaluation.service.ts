@@ -1,6 +1,6 @@
 import { shanghaiDate } from '@cz/calendar';
 import { recordAudit } from '@cz/db';
-import { scoreInHundredths } from '@cz/policy';
+import { notInFuture, scoreInHundredths } from '@cz/policy';
 import type { EntityManager } from 'typeorm';
 import { SCHEMA } from '../config';
 import type { Context } from '../context';
@@ -13,7 +13,7 @@ import type { QualitativeCriterion } from './entities/qualitative-finding.entity
 import { QualitativeFindingEntity } from './entities/qualitative-finding.entity';
 import { SiteInspectionEntity } from './entities/site-inspection.entity';
 import { authorizeOnApplication } from './panel-access';
-import { notInFuture, type PanelMemberInput, text, validatePanelMembers, validateScore } from './review-input.rules';
+import { type PanelMemberInput, text, validatePanelMembers, validateScore } from './review-input.rules';
 import { requestNotification } from './review-notifications';
 
 /** Runs `work` in one transaction with the application row share-locked and its audit row written. */

@@ -1,5 +1,6 @@
+import { notInFuture } from '@cz/policy';
 import { DomainError } from '@cz/errors';
-import { notInFuture, reasonsSummary, text, validateDecision, validatePanelMembers, validateScore } from './review-input.rules';
+import { reasonsSummary, text, validateDecision, validatePanelMembers, validateScore } from './review-input.rules';
 
 function fieldOf(run: () => unknown): unknown {
   try {

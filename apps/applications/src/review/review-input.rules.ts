@@ -67,9 +67,3 @@ export function validateScore(score: string): string {
   scoreInHundredths('score', trimmed);
   return trimmed;
 }
-
-/** A day in Asia/Shanghai (YYYY-MM-DD, already checked by the Date scalar) that is not after today. */
-export function notInFuture(field: string, day: string, today: string, label: string): string {
-  if (day > today) throw new BadUserInputError(field, `${label}不能晚于今天（${today}）`, { today });
-  return day;
-}

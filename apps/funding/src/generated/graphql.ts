@@ -43,6 +43,176 @@ export type AwardStatement = {
   summary: Scalars['String']['output'];
 };
 
+/** 核实结论。The county bureau's decision. */
+export type EmploymentDecision =
+  /** 退回更正 return for correction */
+  | 'RETURN'
+  /** 核实通过 verify */
+  | 'VERIFY';
+
+/** 园区年度促进就业情况报告（第十条）。A park's employment-promotion count for a year, verified by its county bureau. */
+export type EmploymentReport = {
+  __typename?: 'EmploymentReport';
+  /** 促进就业人数。Number of people whose employment the park promoted. */
+  employmentPromoted: Scalars['Int']['output'];
+  /** 证明材料（文件编号等）。Evidence: document references. */
+  evidence: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** 所属园区。The park. */
+  park: Park;
+  /** （最近一次）上报时间。When last reported or corrected. */
+  reportedAt: Scalars['DateTime']['output'];
+  /** 退回理由（仅退回状态）。Why it was returned; null unless RETURNED. */
+  returnReason: Maybe<Scalars['String']['output']>;
+  /** 状态。Status. */
+  status: EmploymentReportStatus;
+  /** 核实时间（仅已核实）。When verified; null unless VERIFIED. */
+  verifiedAt: Maybe<Scalars['DateTime']['output']>;
+  /** 版本号，更正或核实时作为 expectedVersion 传回。Version, for optimistic concurrency. */
+  version: Scalars['Int']['output'];
+  /** 年度。Year. */
+  year: Scalars['Int']['output'];
+};
+
+/** 报告分页列表。 */
+export type EmploymentReportConnection = {
+  __typename?: 'EmploymentReportConnection';
+  edges: Array<EmploymentReportEdge>;
+  pageInfo: PageInfo;
+  /** 符合条件的总数。 */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EmploymentReportEdge = {
+  __typename?: 'EmploymentReportEdge';
+  cursor: Scalars['String']['output'];
+  node: EmploymentReport;
+};
+
+/** 报告列表过滤条件。 */
+export type EmploymentReportFilter = {
+  /** 县区代码。 */
+  countyCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 状态。 */
+  status?: InputMaybe<EmploymentReportStatus>;
+  /** 年度。 */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** 报告状态。Status of an employment report. */
+export type EmploymentReportStatus =
+  /** 已上报，待县区核实 reported, awaiting the county's verification */
+  | 'REPORTED'
+  /** 已退回，待园区更正 returned to the park for correction */
+  | 'RETURNED'
+  /** 已核实 verified by the county bureau */
+  | 'VERIFIED';
+
+/** 补贴申报登记内容。A reference to record. */
+export type EnterpriseSubsidyInput = {
+  /** 申报金额（分），大于 0。 */
+  amount: Scalars['Money']['input'];
+  /** 申报日期（北京时间），不得晚于今天。 */
+  appliedOn: Scalars['Date']['input'];
+  /** 统一社会信用代码，18 位数字或大写字母（不含 I、O、S、V、Z）。 */
+  enterpriseCreditCode: Scalars['String']['input'];
+  /** 企业名称，2–100 个字符。 */
+  enterpriseName: Scalars['String']['input'];
+  /** 补贴类别。 */
+  kind: EnterpriseSubsidyKind;
+  /** 备注，至多 500 个字符。 */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** 政策名称，2–200 个字符。 */
+  policyName: Scalars['String']['input'];
+};
+
+/** 补贴类别（第十二条）。Kind of subsidy under another policy (Art 12). */
+export type EnterpriseSubsidyKind =
+  /** 就业创业奖补 employment and entrepreneurship awards and subsidies */
+  | 'EMPLOYMENT_ENTREPRENEURSHIP'
+  /** 职业介绍补贴 job referral subsidies */
+  | 'JOB_REFERRAL'
+  /** 贷款贴息 loan interest subsidies */
+  | 'LOAN_INTEREST'
+  /** 其他 other */
+  | 'OTHER'
+  /** 人才奖励补贴 talent awards and subsidies */
+  | 'TALENT';
+
+/** 入驻企业补贴申报登记。A subsidy a resident enterprise applied for under another policy; a reference, not computed here. */
+export type EnterpriseSubsidyReference = {
+  __typename?: 'EnterpriseSubsidyReference';
+  /** 金额（分），申报或获批的金额。Amount in fen, as applied for or granted. */
+  amount: Scalars['Money']['output'];
+  /** 金额（元，千分位两位小数）。Amount in yuan, formatted for people. */
+  amountYuan: Scalars['String']['output'];
+  /** 申报日期（北京时间）。Date applied. */
+  appliedOn: Scalars['Date']['output'];
+  /** 决定日期（获批、未获批或撤回的日期）。Date decided. */
+  decidedOn: Maybe<Scalars['Date']['output']>;
+  /** 统一社会信用代码。Unified social credit code (18 characters). */
+  enterpriseCreditCode: Scalars['String']['output'];
+  /** 企业名称。Enterprise name. */
+  enterpriseName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** 补贴类别。Kind. */
+  kind: EnterpriseSubsidyKind;
+  /** 备注。Note. */
+  note: Maybe<Scalars['String']['output']>;
+  /** 所在园区。The park the enterprise resides in. */
+  park: Park;
+  /** 政策名称，如《关于实施“太行英才计划”全方位推动高质量发展的行动方案（试行）》。Name of the policy applied under. */
+  policyName: Scalars['String']['output'];
+  /** 登记时间。Recorded at. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** 登记人。Recorded by. */
+  recordedBy: Scalars['String']['output'];
+  /** 状态。Status. */
+  status: EnterpriseSubsidyStatus;
+  /** 最后更新时间。Last updated at. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** 版本号，更新状态时作为 expectedVersion 传回。Version for optimistic locking. */
+  version: Scalars['Int']['output'];
+};
+
+/** 补贴申报登记分页列表。 */
+export type EnterpriseSubsidyReferenceConnection = {
+  __typename?: 'EnterpriseSubsidyReferenceConnection';
+  edges: Array<EnterpriseSubsidyReferenceEdge>;
+  pageInfo: PageInfo;
+  /** 符合条件的总数。 */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EnterpriseSubsidyReferenceEdge = {
+  __typename?: 'EnterpriseSubsidyReferenceEdge';
+  cursor: Scalars['String']['output'];
+  node: EnterpriseSubsidyReference;
+};
+
+/** 补贴申报登记列表过滤条件。 */
+export type EnterpriseSubsidyReferenceFilter = {
+  /** 申报年度（appliedOn 的年份）。 */
+  appliedYear?: InputMaybe<Scalars['Int']['input']>;
+  /** 园区所在县区代码。 */
+  countyCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 补贴类别。 */
+  kind?: InputMaybe<EnterpriseSubsidyKind>;
+  /** 状态。 */
+  status?: InputMaybe<EnterpriseSubsidyStatus>;
+};
+
+/** 补贴申报状态。Status of the application, as reported. */
+export type EnterpriseSubsidyStatus =
+  /** 已申报 applied */
+  | 'APPLIED'
+  /** 已获批 granted */
+  | 'GRANTED'
+  /** 未获批 rejected */
+  | 'REJECTED'
+  /** 已撤回 withdrawn */
+  | 'WITHDRAWN';
+
 /** 资金记录：一笔认定奖励或年度运营补助。A funding award: a recognition award or a yearly operating subsidy. */
 export type FundingAward = {
   __typename?: 'FundingAward';
@@ -223,11 +393,23 @@ export type Mutation = {
    */
   confirmPayment: LedgerEntry;
   /**
+   * 更正被退回的报告（园区运营机构）。Only while RETURNED; the report goes back to REPORTED with a new version and
+   * the county bureau is asked again. CONFLICT when the report is not returned or `expectedVersion` is stale.
+   */
+  correctEmploymentReport: EmploymentReport;
+  /**
    * 更正分录（市局或市级财政）。Records a CORRECTION that reverses an entry in full; nothing is ever edited or
    * deleted. CONFLICT when the entry is a correction, already corrected, a returned spending, or when the reversal
    * would leave more paid than granted or more spent than paid (correct those entries first). Returns the correction.
    */
   correctLedgerEntry: LedgerEntry;
+  /**
+   * 登记入驻企业申报的其他政策补贴（园区运营机构、所在县区人社部门或市局）。Records a subsidy a resident enterprise
+   * applied for under another policy, with status APPLIED. BAD_USER_INPUT naming the field (nothing written) for a
+   * malformed credit code, an amount not above 0, or an application date after today; CONFLICT when the same
+   * enterprise's application under the same policy, kind and date is already recorded.
+   */
+  recordEnterpriseSubsidy: EnterpriseSubsidyReference;
   /**
    * 登记资金使用（园区运营机构，第十一条）。The park records spending against one of its awards. BAD_USER_INPUT on
    * `input.amount` (and nothing written) when it exceeds the award's balance (paid − spent). The spending counts at
@@ -235,10 +417,31 @@ export type Mutation = {
    */
   recordSpending: LedgerEntry;
   /**
+   * 上报年度促进就业人数（园区运营机构）。Only for a recognised park and a year not after the current year (Beijing
+   * time); one report per park and year (CONFLICT). The park's county bureau is asked to verify it.
+   */
+  reportEmployment: EmploymentReport;
+  /**
    * 审核资金使用（园区所在县区人社部门，或市局）。ACCEPT or RETURN a pending spending entry; RETURN needs a reason
    * and gives the amount back to the balance. A review is final (CONFLICT when already reviewed or corrected).
    */
   reviewSpending: LedgerEntry;
+  /**
+   * 录入或修改年度目标任务（市局）。A new year is inserted without `expectedVersion` (CONFLICT when the year exists);
+   * an existing year is changed with `expectedVersion` (CONFLICT when stale). BAD_USER_INPUT names a negative figure.
+   */
+  setYearlyTargets: YearlyTargets;
+  /**
+   * 更新补贴申报状态。Moves a reference from APPLIED to GRANTED, REJECTED or WITHDRAWN; any other move, or a stale
+   * `expectedVersion`, is a CONFLICT. GRANTED and REJECTED need `decidedOn`, which is not before the application date
+   * and not after today.
+   */
+  updateEnterpriseSubsidyStatus: EnterpriseSubsidyReference;
+  /**
+   * 核实或退回报告（园区所在县区人社部门）。Only while REPORTED; RETURN needs a reason. The park is notified.
+   * CONFLICT when the report is not awaiting verification or `expectedVersion` is stale.
+   */
+  verifyEmploymentReport: EmploymentReport;
 };
 
 
@@ -251,9 +454,23 @@ export type MutationConfirmPaymentArgs = {
 };
 
 
+export type MutationCorrectEmploymentReportArgs = {
+  employmentPromoted: Scalars['Int']['input'];
+  evidence: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reportId: Scalars['ID']['input'];
+};
+
+
 export type MutationCorrectLedgerEntryArgs = {
   entryId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationRecordEnterpriseSubsidyArgs = {
+  input: EnterpriseSubsidyInput;
+  parkId: Scalars['ID']['input'];
 };
 
 
@@ -263,10 +480,43 @@ export type MutationRecordSpendingArgs = {
 };
 
 
+export type MutationReportEmploymentArgs = {
+  employmentPromoted: Scalars['Int']['input'];
+  evidence: Scalars['String']['input'];
+  parkId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
 export type MutationReviewSpendingArgs = {
   decision: SpendingReviewDecision;
   entryId: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSetYearlyTargetsArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  ruralLabourTransfer: Scalars['Int']['input'];
+  urbanNewEmployment: Scalars['Int']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateEnterpriseSubsidyStatusArgs = {
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  status: EnterpriseSubsidyStatus;
+};
+
+
+export type MutationVerifyEmploymentReportArgs = {
+  decision: EmploymentDecision;
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  reportId: Scalars['ID']['input'];
 };
 
 /** 分页信息。 */
@@ -281,6 +531,10 @@ export type PageInfo = {
 /** 市级人力资源服务产业园。A municipal HR service industrial park, owned by the registry. */
 export type Park = {
   __typename?: 'Park';
+  /** 园区促进就业情况报告（调用者有权查看的），年度最新在前；可按年度筛选。The park's employment reports, latest year first. */
+  employmentReports: Array<EmploymentReport>;
+  /** 入驻企业申报的其他政策补贴（第十二条），最新在前。The park's Art 12 references, newest first. */
+  enterpriseSubsidies: Array<EnterpriseSubsidyReference>;
   /** 园区资金结余（各笔资金的已拨付 − 已支出之和）。Sum of the balances of the park's awards. */
   fundBalance: Scalars['Money']['output'];
   /** 园区的资金记录（调用者有权查看的），最新的在前。The park's funding awards, newest first. */
@@ -288,8 +542,24 @@ export type Park = {
   id: Scalars['ID']['output'];
 };
 
+
+/** 市级人力资源服务产业园。A municipal HR service industrial park, owned by the registry. */
+export type ParkEmploymentReportsArgs = {
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /**
+   * 园区促进就业情况报告（分页），最新在前。Employment-promotion reports the caller may see: finance and the city
+   * bureau all, a county bureau its parks', a park its own; the data team none.
+   */
+  employmentReports: EmploymentReportConnection;
+  /**
+   * 入驻企业申报其他政策补贴的登记（第十二条，分页），最新在前。Art 12 references the caller may see: finance and the
+   * city bureau all, a county bureau its parks', a park its own; the data team none. Recorded, never computed.
+   */
+  enterpriseSubsidyReferences: EnterpriseSubsidyReferenceConnection;
   /** 按 ID 查询资金记录。A funding award by id; null when it does not exist. */
   fundingAward: Maybe<FundingAward>;
   /** 资金记录列表（分页）。Funding awards the caller may see, newest first, filtered by county, year, kind and status. */
@@ -299,6 +569,22 @@ export type Query = {
    * all, a county bureau its parks', a park its own; the data team none.
    */
   ledgerEntries: LedgerEntryConnection;
+  /** 年度目标任务（市局下达）。The city's employment targets for a year; null when not entered yet. Every signed-in role may read them. */
+  yearlyTargets: Maybe<YearlyTargets>;
+};
+
+
+export type QueryEmploymentReportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EmploymentReportFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEnterpriseSubsidyReferencesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EnterpriseSubsidyReferenceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -318,6 +604,11 @@ export type QueryLedgerEntriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<LedgerEntryFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryYearlyTargetsArgs = {
+  year: Scalars['Int']['input'];
 };
 
 /** 资金使用范围（第十一条）。The five uses of the funds (Art 11). */
@@ -416,6 +707,23 @@ export type StatementLineKind =
   /** 支出被退回 a spending returned by its reviewer */
   | 'SPENDING_RETURNED';
 
+/** 年度目标任务（市局下达，第十条运营补助的计算依据）。The city's employment targets for a year (Art 10). */
+export type YearlyTargets = {
+  __typename?: 'YearlyTargets';
+  /** 首次录入时间。When first entered. */
+  enteredAt: Scalars['DateTime']['output'];
+  /** 农村劳动力转移就业目标（人）。Rural labour transfer target. */
+  ruralLabourTransfer: Scalars['Int']['output'];
+  /** 目标任务合计（人）。Sum of both targets. */
+  total: Scalars['Int']['output'];
+  /** 城镇新增就业目标（人）。Urban new employment target. */
+  urbanNewEmployment: Scalars['Int']['output'];
+  /** 版本号，修改时作为 expectedVersion 传回。Version, for optimistic concurrency. */
+  version: Scalars['Int']['output'];
+  /** 年度。Year. */
+  year: Scalars['Int']['output'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -497,12 +805,20 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  EmploymentReport: EmploymentReport;
+  EnterpriseSubsidyReference: EnterpriseSubsidyReference;
   FundingAward: FundingAward;
   Park: Park;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  EmploymentReport:
+    ( { __typename: 'EmploymentReport' }
+    & GraphQLRecursivePick<FederationTypes['EmploymentReport'], {"id":true}> );
+  EnterpriseSubsidyReference:
+    ( { __typename: 'EnterpriseSubsidyReference' }
+    & GraphQLRecursivePick<FederationTypes['EnterpriseSubsidyReference'], {"id":true}> );
   FundingAward:
     ( { __typename: 'FundingAward' }
     & GraphQLRecursivePick<FederationTypes['FundingAward'], {"id":true}> );
@@ -519,9 +835,22 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  FundingAward: ResolverTypeWrapper<FundingAwardEntity>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  EmploymentDecision: EmploymentDecision;
+  EmploymentReport: ResolverTypeWrapper<Omit<EmploymentReport, 'park'> & { park: ResolversTypes['Park'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  EmploymentReportConnection: ResolverTypeWrapper<Omit<EmploymentReportConnection, 'edges'> & { edges: Array<ResolversTypes['EmploymentReportEdge']> }>;
+  EmploymentReportEdge: ResolverTypeWrapper<Omit<EmploymentReportEdge, 'node'> & { node: ResolversTypes['EmploymentReport'] }>;
+  EmploymentReportFilter: EmploymentReportFilter;
+  EmploymentReportStatus: EmploymentReportStatus;
+  EnterpriseSubsidyInput: EnterpriseSubsidyInput;
+  EnterpriseSubsidyKind: EnterpriseSubsidyKind;
+  EnterpriseSubsidyReference: ResolverTypeWrapper<Omit<EnterpriseSubsidyReference, 'park'> & { park: ResolversTypes['Park'] }>;
+  EnterpriseSubsidyReferenceConnection: ResolverTypeWrapper<Omit<EnterpriseSubsidyReferenceConnection, 'edges'> & { edges: Array<ResolversTypes['EnterpriseSubsidyReferenceEdge']> }>;
+  EnterpriseSubsidyReferenceEdge: ResolverTypeWrapper<Omit<EnterpriseSubsidyReferenceEdge, 'node'> & { node: ResolversTypes['EnterpriseSubsidyReference'] }>;
+  EnterpriseSubsidyReferenceFilter: EnterpriseSubsidyReferenceFilter;
+  EnterpriseSubsidyStatus: EnterpriseSubsidyStatus;
+  FundingAward: ResolverTypeWrapper<FundingAwardEntity>;
   FundingAwardConnection: ResolverTypeWrapper<Omit<FundingAwardConnection, 'edges'> & { edges: Array<ResolversTypes['FundingAwardEdge']> }>;
   FundingAwardEdge: ResolverTypeWrapper<Omit<FundingAwardEdge, 'node'> & { node: ResolversTypes['FundingAward'] }>;
   FundingAwardFilter: FundingAwardFilter;
@@ -545,6 +874,7 @@ export type ResolversTypes = ResolversObject<{
   SpendingReviewStatus: SpendingReviewStatus;
   StatementLine: ResolverTypeWrapper<Omit<StatementLine, 'entry'> & { entry: ResolversTypes['LedgerEntry'] }>;
   StatementLineKind: StatementLineKind;
+  YearlyTargets: ResolverTypeWrapper<YearlyTargets>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -553,9 +883,18 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
-  FundingAward: FundingAwardEntity;
-  ID: Scalars['ID']['output'];
+  EmploymentReport: Omit<EmploymentReport, 'park'> & { park: ResolversParentTypes['Park'] } | FederationReferenceTypes['EmploymentReport'];
   Int: Scalars['Int']['output'];
+  ID: Scalars['ID']['output'];
+  EmploymentReportConnection: Omit<EmploymentReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['EmploymentReportEdge']> };
+  EmploymentReportEdge: Omit<EmploymentReportEdge, 'node'> & { node: ResolversParentTypes['EmploymentReport'] };
+  EmploymentReportFilter: EmploymentReportFilter;
+  EnterpriseSubsidyInput: EnterpriseSubsidyInput;
+  EnterpriseSubsidyReference: Omit<EnterpriseSubsidyReference, 'park'> & { park: ResolversParentTypes['Park'] } | FederationReferenceTypes['EnterpriseSubsidyReference'];
+  EnterpriseSubsidyReferenceConnection: Omit<EnterpriseSubsidyReferenceConnection, 'edges'> & { edges: Array<ResolversParentTypes['EnterpriseSubsidyReferenceEdge']> };
+  EnterpriseSubsidyReferenceEdge: Omit<EnterpriseSubsidyReferenceEdge, 'node'> & { node: ResolversParentTypes['EnterpriseSubsidyReference'] };
+  EnterpriseSubsidyReferenceFilter: EnterpriseSubsidyReferenceFilter;
+  FundingAward: FundingAwardEntity;
   FundingAwardConnection: Omit<FundingAwardConnection, 'edges'> & { edges: Array<ResolversParentTypes['FundingAwardEdge']> };
   FundingAwardEdge: Omit<FundingAwardEdge, 'node'> & { node: ResolversParentTypes['FundingAward'] };
   FundingAwardFilter: FundingAwardFilter;
@@ -572,6 +911,7 @@ export type ResolversParentTypes = ResolversObject<{
   SpendingInput: SpendingInput;
   SpendingReview: SpendingReview;
   StatementLine: Omit<StatementLine, 'entry'> & { entry: ResolversParentTypes['LedgerEntry'] };
+  YearlyTargets: YearlyTargets;
 }>;
 
 export type AwardStatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AwardStatement'] = ResolversParentTypes['AwardStatement']> = ResolversObject<{
@@ -591,6 +931,62 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EmploymentReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmploymentReport'] = ResolversParentTypes['EmploymentReport'], FederationReferenceType extends FederationReferenceTypes['EmploymentReport'] = FederationReferenceTypes['EmploymentReport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EmploymentReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  employmentPromoted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  park?: Resolver<ResolversTypes['Park'], ParentType, ContextType>;
+  reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  returnReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EmploymentReportStatus'], ParentType, ContextType>;
+  verifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EmploymentReportConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmploymentReportConnection'] = ResolversParentTypes['EmploymentReportConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EmploymentReportEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EmploymentReportEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmploymentReportEdge'] = ResolversParentTypes['EmploymentReportEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EmploymentReport'], ParentType, ContextType>;
+}>;
+
+export type EnterpriseSubsidyReferenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseSubsidyReference'] = ResolversParentTypes['EnterpriseSubsidyReference'], FederationReferenceType extends FederationReferenceTypes['EnterpriseSubsidyReference'] = FederationReferenceTypes['EnterpriseSubsidyReference']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EnterpriseSubsidyReference']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  amountYuan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  appliedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  decidedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  enterpriseCreditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  enterpriseName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EnterpriseSubsidyKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  park?: Resolver<ResolversTypes['Park'], ParentType, ContextType>;
+  policyName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EnterpriseSubsidyStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EnterpriseSubsidyReferenceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseSubsidyReferenceConnection'] = ResolversParentTypes['EnterpriseSubsidyReferenceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EnterpriseSubsidyReferenceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EnterpriseSubsidyReferenceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseSubsidyReferenceEdge'] = ResolversParentTypes['EnterpriseSubsidyReferenceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EnterpriseSubsidyReference'], ParentType, ContextType>;
+}>;
 
 export type FundingAwardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingAward'] = ResolversParentTypes['FundingAward'], FederationReferenceType extends FederationReferenceTypes['FundingAward'] = FederationReferenceTypes['FundingAward']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FundingAward']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -663,9 +1059,15 @@ export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversType
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   confirmPayment?: Resolver<ResolversTypes['LedgerEntry'], ParentType, ContextType, RequireFields<MutationConfirmPaymentArgs, 'amount' | 'awardId' | 'idempotencyKey' | 'paidOn' | 'voucherNo'>>;
+  correctEmploymentReport?: Resolver<ResolversTypes['EmploymentReport'], ParentType, ContextType, RequireFields<MutationCorrectEmploymentReportArgs, 'employmentPromoted' | 'evidence' | 'expectedVersion' | 'reportId'>>;
   correctLedgerEntry?: Resolver<ResolversTypes['LedgerEntry'], ParentType, ContextType, RequireFields<MutationCorrectLedgerEntryArgs, 'entryId' | 'reason'>>;
+  recordEnterpriseSubsidy?: Resolver<ResolversTypes['EnterpriseSubsidyReference'], ParentType, ContextType, RequireFields<MutationRecordEnterpriseSubsidyArgs, 'input' | 'parkId'>>;
   recordSpending?: Resolver<ResolversTypes['LedgerEntry'], ParentType, ContextType, RequireFields<MutationRecordSpendingArgs, 'awardId' | 'input'>>;
+  reportEmployment?: Resolver<ResolversTypes['EmploymentReport'], ParentType, ContextType, RequireFields<MutationReportEmploymentArgs, 'employmentPromoted' | 'evidence' | 'parkId' | 'year'>>;
   reviewSpending?: Resolver<ResolversTypes['LedgerEntry'], ParentType, ContextType, RequireFields<MutationReviewSpendingArgs, 'decision' | 'entryId'>>;
+  setYearlyTargets?: Resolver<ResolversTypes['YearlyTargets'], ParentType, ContextType, RequireFields<MutationSetYearlyTargetsArgs, 'ruralLabourTransfer' | 'urbanNewEmployment' | 'year'>>;
+  updateEnterpriseSubsidyStatus?: Resolver<ResolversTypes['EnterpriseSubsidyReference'], ParentType, ContextType, RequireFields<MutationUpdateEnterpriseSubsidyStatusArgs, 'expectedVersion' | 'id' | 'status'>>;
+  verifyEmploymentReport?: Resolver<ResolversTypes['EmploymentReport'], ParentType, ContextType, RequireFields<MutationVerifyEmploymentReportArgs, 'decision' | 'expectedVersion' | 'reportId'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -675,15 +1077,20 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type ParkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Park'] = ResolversParentTypes['Park'], FederationReferenceType extends FederationReferenceTypes['Park'] = FederationReferenceTypes['Park']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Park']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  employmentReports?: Resolver<Array<ResolversTypes['EmploymentReport']>, ParentType, ContextType, Partial<ParkEmploymentReportsArgs>>;
+  enterpriseSubsidies?: Resolver<Array<ResolversTypes['EnterpriseSubsidyReference']>, ParentType, ContextType>;
   fundBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   fundingAwards?: Resolver<Array<ResolversTypes['FundingAward']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  employmentReports?: Resolver<ResolversTypes['EmploymentReportConnection'], ParentType, ContextType, Partial<QueryEmploymentReportsArgs>>;
+  enterpriseSubsidyReferences?: Resolver<ResolversTypes['EnterpriseSubsidyReferenceConnection'], ParentType, ContextType, Partial<QueryEnterpriseSubsidyReferencesArgs>>;
   fundingAward?: Resolver<Maybe<ResolversTypes['FundingAward']>, ParentType, ContextType, RequireFields<QueryFundingAwardArgs, 'id'>>;
   fundingAwards?: Resolver<ResolversTypes['FundingAwardConnection'], ParentType, ContextType, Partial<QueryFundingAwardsArgs>>;
   ledgerEntries?: Resolver<ResolversTypes['LedgerEntryConnection'], ParentType, ContextType, Partial<QueryLedgerEntriesArgs>>;
+  yearlyTargets?: Resolver<Maybe<ResolversTypes['YearlyTargets']>, ParentType, ContextType, RequireFields<QueryYearlyTargetsArgs, 'year'>>;
 }>;
 
 export type SpendingReviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpendingReview'] = ResolversParentTypes['SpendingReview']> = ResolversObject<{
@@ -707,10 +1114,25 @@ export type StatementLineResolvers<ContextType = Context, ParentType extends Res
   spentChange?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
+export type YearlyTargetsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['YearlyTargets'] = ResolversParentTypes['YearlyTargets']> = ResolversObject<{
+  enteredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  ruralLabourTransfer?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  urbanNewEmployment?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AwardStatement?: AwardStatementResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EmploymentReport?: EmploymentReportResolvers<ContextType>;
+  EmploymentReportConnection?: EmploymentReportConnectionResolvers<ContextType>;
+  EmploymentReportEdge?: EmploymentReportEdgeResolvers<ContextType>;
+  EnterpriseSubsidyReference?: EnterpriseSubsidyReferenceResolvers<ContextType>;
+  EnterpriseSubsidyReferenceConnection?: EnterpriseSubsidyReferenceConnectionResolvers<ContextType>;
+  EnterpriseSubsidyReferenceEdge?: EnterpriseSubsidyReferenceEdgeResolvers<ContextType>;
   FundingAward?: FundingAwardResolvers<ContextType>;
   FundingAwardConnection?: FundingAwardConnectionResolvers<ContextType>;
   FundingAwardEdge?: FundingAwardEdgeResolvers<ContextType>;
@@ -724,5 +1146,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   SpendingReview?: SpendingReviewResolvers<ContextType>;
   StatementLine?: StatementLineResolvers<ContextType>;
+  YearlyTargets?: YearlyTargetsResolvers<ContextType>;
 }>;
 

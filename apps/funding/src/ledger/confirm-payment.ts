@@ -1,13 +1,13 @@
 import { shanghaiDate } from '@cz/calendar';
 import { recordAudit } from '@cz/db';
 import { BadUserInputError, ConflictError } from '@cz/errors';
-import { formatYuan } from '@cz/policy';
+import { formatYuan, notInFuture } from '@cz/policy';
 import type { EntityManager } from 'typeorm';
 import { SCHEMA } from '../config';
 import type { Context } from '../context';
 import { authorizeOnAward } from './ledger-access';
 import { loadEntry } from './ledger-entries';
-import { idempotencyKey as validKey, notInFuture, positiveFen, text } from './ledger-input.rules';
+import { idempotencyKey as validKey, positiveFen, text } from './ledger-input.rules';
 import { AWARD_KIND_NAMES, AWARD_STATUS_NAMES } from './ledger-names';
 import { notifyAboutEntry } from './ledger-notifications';
 import { availableToPayOf, lockAward } from './ledger-totals';

@@ -17,11 +17,6 @@ export function positiveFen(field: string, amount: string): bigint {
   return fen;
 }
 
-/** Payments and spending happen on a day already passed or today (Asia/Shanghai), never in the future. */
-export function notInFuture(field: string, day: string, today: string, label: string): string {
-  if (day > today) throw new BadUserInputError(field, `${label}不能晚于今天（${today}）`, { today });
-  return day;
-}
 
 export function idempotencyKey(field: string, key: string): string {
   if (!IDEMPOTENCY_KEY.test(key)) throw new BadUserInputError(field, '幂等键必须是 8–100 个字符（字母、数字或 . _ - :）');

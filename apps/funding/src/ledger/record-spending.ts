@@ -1,13 +1,13 @@
 import { shanghaiDate } from '@cz/calendar';
 import { recordAudit } from '@cz/db';
 import { BadUserInputError } from '@cz/errors';
-import { formatYuan } from '@cz/policy';
+import { formatYuan, notInFuture } from '@cz/policy';
 import { SCHEMA } from '../config';
 import type { Context } from '../context';
 import type { SpendingCategory } from './ledger-entry.entity';
 import { authorizeOnAward } from './ledger-access';
 import { loadEntry } from './ledger-entries';
-import { notInFuture, positiveFen, text } from './ledger-input.rules';
+import { positiveFen, text } from './ledger-input.rules';
 import { AWARD_KIND_NAMES, CATEGORY_NAMES } from './ledger-names';
 import { notifyAboutEntry } from './ledger-notifications';
 import { balanceOf, lockAward } from './ledger-totals';
