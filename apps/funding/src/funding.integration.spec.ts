@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Identity } from '@cz/auth';
 import { statementTotals } from '@cz/db';
 import { DEMO_PARKS } from '@cz/demo-data';
-import { asGateway, errorCode, parkProfileChangedEvent, postGraphQL, startTestSubgraph, TestEventQueue, type TestSubgraph, waitFor } from '@cz/testing';
+import { asGateway, createParkRefs, errorCode, parkProfileChangedEvent, postGraphQL, startTestSubgraph, TestEventQueue, type TestSubgraph, waitFor } from '@cz/testing';
 import { demoAwardId } from './seed-demo';
 import { fundingService } from './service';
 
@@ -138,11 +138,8 @@ describe('funding subgraph (real PostgreSQL and Redis)', () => {
   });
 
   it('runs as many SQL statements for 20 parks as for 5', async () => {
-    const parks = await sql<{ park_id: string }>(
-      `INSERT INTO funding.park_ref (park_id, name, official_name, county_code, status, source_version)
-       SELECT gen_random_uuid(), '批量园区' || n, '长治批量园区' || n, '140426', 'RECOGNISED', 1 FROM generate_series(1, 20) AS n RETURNING park_id`,
-    );
-    const ids = parks.map((park) => park.park_id);
+    const parkIds = await createParkRefs(funding.service.dataSource, 'funding', { count: 20, namePrefix: '批量园区' });
+    const ids = parkIds;
     await sql(
       `INSERT INTO funding.funding_award (park_id, kind, year, amount_fen, status)
        SELECT id, kind, 2025, 30000000, 'APPROVED' FROM unnest($1::uuid[]) AS id CROSS JOIN (VALUES ('RECOGNITION_AWARD'), ('OPERATING_SUBSIDY')) AS k(kind)`,

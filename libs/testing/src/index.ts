@@ -3,3 +3,4 @@
 export * from '@cz/test-infra';
 export * from './test-subgraph';
 export * from './test-event-queue';
+export * from './park-ref-factory';

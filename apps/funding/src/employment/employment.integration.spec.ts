@@ -2,7 +2,7 @@ import type { Identity } from '@cz/auth';
 import { shanghaiDate } from '@cz/calendar';
 import { statementTotals } from '@cz/db';
 import { DEMO_PARKS } from '@cz/demo-data';
-import { asGateway, errorCode, startTestSubgraph, type TestSubgraph } from '@cz/testing';
+import { asGateway, createParkRefs, errorCode, startTestSubgraph, type TestSubgraph } from '@cz/testing';
 import { fundingService } from '../service';
 
 const [luzhouPark, gaoxinPark, candidatePark] = DEMO_PARKS;
@@ -129,11 +129,8 @@ describe('yearly targets and employment reports (real PostgreSQL and Redis)', ()
   });
 
   it('resolves Park.employmentReports for many parks with the same statements for 2 and 6 parks', async () => {
-    const parks = await sql<{ park_id: string }>(
-      `INSERT INTO funding.park_ref (park_id, name, official_name, county_code, status, source_version)
-       SELECT gen_random_uuid(), '就业园区' || n, '长治就业园区' || n, '140426', 'RECOGNISED', 1 FROM generate_series(1, 5) AS n RETURNING park_id`,
-    );
-    const ids = [luzhouPark.id, ...parks.map((park) => park.park_id)];
+    const parkIds = await createParkRefs(funding.service.dataSource, 'funding', { count: 5, namePrefix: '就业园区' });
+    const ids = [luzhouPark.id, ...parkIds];
     await sql(
       `INSERT INTO funding.employment_report (park_id, year, employment_promoted, evidence, status, reported_by)
        SELECT id, y, 100 * n + y - 2023, '台账', 'REPORTED', 'seed' FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, n) CROSS JOIN (VALUES (2023), (2024)) AS years(y)`,

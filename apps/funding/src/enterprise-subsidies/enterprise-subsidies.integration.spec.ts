@@ -2,7 +2,7 @@ import type { Identity } from '@cz/auth';
 import { shanghaiDate } from '@cz/calendar';
 import { statementTotals } from '@cz/db';
 import { DEMO_PARKS } from '@cz/demo-data';
-import { asGateway, errorCode, startTestSubgraph, type TestSubgraph } from '@cz/testing';
+import { asGateway, createParkRefs, errorCode, startTestSubgraph, type TestSubgraph } from '@cz/testing';
 import { fundingService } from '../service';
 
 const [luzhouPark, , xiangyuanPark] = DEMO_PARKS;
@@ -175,11 +175,8 @@ describe('Art 12 references: subsidies resident enterprises applied for under ot
   });
 
   it('resolves Park.enterpriseSubsidies for 2 and for 6 parks with the same number of SQL statements', async () => {
-    const parks = await sql<{ park_id: string }>(
-      `INSERT INTO funding.park_ref (park_id, name, official_name, county_code, status, source_version)
-       SELECT gen_random_uuid(), '补贴园区' || n, '长治补贴园区' || n, '140426', 'RECOGNISED', 1 FROM generate_series(1, 6) AS n RETURNING park_id`,
-    );
-    const ids = parks.map((park) => park.park_id);
+    const parkIds = await createParkRefs(funding.service.dataSource, 'funding', { count: 6, namePrefix: '补贴园区' });
+    const ids = parkIds;
     // Park n holds n references of 1,000 × n fen each.
     await sql(
       `INSERT INTO funding.enterprise_subsidy_reference (park_id, enterprise_name, enterprise_credit_code, policy_name, subsidy_kind, amount_fen, applied_on, recorded_by)

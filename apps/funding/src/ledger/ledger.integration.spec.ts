@@ -2,7 +2,7 @@ import type { Identity } from '@cz/auth';
 import { shanghaiDate } from '@cz/calendar';
 import { statementTotals } from '@cz/db';
 import { DEMO_PARKS } from '@cz/demo-data';
-import { asGateway, errorCode, startTestSubgraph, TestEventQueue, type TestSubgraph } from '@cz/testing';
+import { asGateway, createParkRefs, errorCode, startTestSubgraph, TestEventQueue, type TestSubgraph } from '@cz/testing';
 import { approvalEvent } from '../recognition-award/recognition-award.test-support';
 import { fundingService } from '../service';
 
@@ -235,11 +235,8 @@ describe('the append-only ledger: payments, spending, reviews, corrections (real
   });
 
   it('resolves Park.fundBalance for 3 and for 12 parks with the same number of SQL statements', async () => {
-    const parks = await sql<{ park_id: string }>(
-      `INSERT INTO funding.park_ref (park_id, name, official_name, county_code, status, source_version)
-       SELECT gen_random_uuid(), '余额园区' || n, '长治余额园区' || n, '140426', 'RECOGNISED', 1 FROM generate_series(1, 12) AS n RETURNING park_id`,
-    );
-    const ids = parks.map((park) => park.park_id);
+    const parkIds = await createParkRefs(funding.service.dataSource, 'funding', { count: 12, namePrefix: '余额园区' });
+    const ids = parkIds;
     // Park n: granted 1,000,000 × n, paid 100,000 × n, spent 1,000 × n → balance 99,000 × n.
     await sql(
       `WITH awards AS (
