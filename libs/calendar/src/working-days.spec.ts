@@ -46,3 +46,15 @@ describe('working-day calendar', () => {
     expect(() => calendar.addWorkingDays('2026-09-28', 0)).toThrow(/正整数/);
   });
 });
+
+describe('WorkingCalendar.fromDays', () => {
+  it('builds the calendar from stored rows, covering only the years given', () => {
+    const stored = WorkingCalendar.fromDays([2026], [
+      { date: '2026-10-01', kind: 'HOLIDAY', name: '国庆节' },
+      { date: '2026-10-10', kind: 'MAKEUP_WORKDAY', name: '国庆节' },
+    ]);
+    expect(stored.isWorkingDay('2026-10-01')).toBe(false);
+    expect(stored.isWorkingDay('2026-10-10')).toBe(true);
+    expect(stored.covers(2027)).toBe(false);
+  });
+});

@@ -49,8 +49,23 @@ function previousDay(date: string): string {
   return format(day);
 }
 
+/** A stored calendar day, as the registry keeps it and the services copy it. */
+export interface CalendarDayRow {
+  date: string;
+  kind: 'HOLIDAY' | 'MAKEUP_WORKDAY';
+  name: string;
+}
+
 export class WorkingCalendar {
   private readonly covered: ReadonlySet<number>;
+
+  /** Builds the calendar from stored rows: the covered years and their days. */
+  static fromDays(coveredYears: readonly number[], days: readonly CalendarDayRow[]): WorkingCalendar {
+    const holidays: Record<string, string> = {};
+    const makeUpWorkdays: Record<string, string> = {};
+    for (const day of days) (day.kind === 'HOLIDAY' ? holidays : makeUpWorkdays)[day.date] = day.name;
+    return new WorkingCalendar({ coveredYears, holidays, makeUpWorkdays });
+  }
 
   constructor(private readonly data: CalendarData) {
     this.covered = new Set(data.coveredYears);

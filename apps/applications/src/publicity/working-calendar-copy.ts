@@ -1,4 +1,4 @@
-import { WorkingCalendar } from '@cz/calendar';
+import { type CalendarDayRow, WorkingCalendar } from '@cz/calendar';
 import type { CalendarChangedPayload } from '@cz/queue-contracts';
 import type { EntityManager } from 'typeorm';
 import { SCHEMA } from '../config';
@@ -6,13 +6,10 @@ import { SCHEMA } from '../config';
 /** The working-day calendar as this service's copy holds it (every covered year). */
 export async function loadWorkingCalendar(manager: EntityManager): Promise<WorkingCalendar> {
   const years: Array<{ year: number }> = await manager.query(`SELECT "year" FROM "${SCHEMA}"."calendar_year" WHERE "covered"`);
-  const days: Array<{ date: string; kind: 'HOLIDAY' | 'MAKEUP_WORKDAY'; name: string }> = await manager.query(
+  const days: CalendarDayRow[] = await manager.query(
     `SELECT d."date"::text AS "date", d."kind", d."name" FROM "${SCHEMA}"."calendar_day" d JOIN "${SCHEMA}"."calendar_year" y ON y."year" = d."year" WHERE y."covered"`,
   );
-  const holidays: Record<string, string> = {};
-  const makeUpWorkdays: Record<string, string> = {};
-  for (const day of days) (day.kind === 'HOLIDAY' ? holidays : makeUpWorkdays)[day.date] = day.name;
-  return new WorkingCalendar({ coveredYears: years.map((row) => row.year), holidays, makeUpWorkdays });
+  return WorkingCalendar.fromDays(years.map((row) => row.year), days);
 }
 
 /**

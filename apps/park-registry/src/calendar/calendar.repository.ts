@@ -26,13 +26,7 @@ function snapshotOf(row: CalendarYearEntity): CalendarYearSnapshot {
 /** The calendar every working-day computation of the registry counts in: covered years only, one statement. */
 export async function loadWorkingCalendar(source: CalendarSource): Promise<WorkingCalendar> {
   const years = await source.getRepository(CalendarYearEntity).find({ where: { covered: true }, relations: { days: true } });
-  const holidays: Record<string, string> = {};
-  const makeUpWorkdays: Record<string, string> = {};
-  for (const day of years.flatMap((year) => year.days)) {
-    if (day.kind === 'HOLIDAY') holidays[day.date] = day.name;
-    else makeUpWorkdays[day.date] = day.name;
-  }
-  return new WorkingCalendar({ coveredYears: years.map((year) => year.year), holidays, makeUpWorkdays });
+  return WorkingCalendar.fromDays(years.map((year) => year.year), years.flatMap((year) => year.days));
 }
 
 /** One year with its days (one statement), or null when the bureau has never entered it. */
