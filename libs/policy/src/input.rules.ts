@@ -115,3 +115,8 @@ export function notInFuture(field: string, day: string, today: string, label: st
   if (day > today) throw new BadUserInputError(field, `${label}不能晚于今天（${today}）`, { today });
   return day;
 }
+
+/** A required form field (at least one character), the positional form most forms use. */
+export function requiredText(field: string, value: string, label: string, max: number, multiline = false): string {
+  return text(field, value, label, { min: 1, max, multiline });
+}

@@ -1,4 +1,4 @@
-import { notInFuture } from '@cz/policy';
+import { notInFuture, requiredText } from '@cz/policy';
 import { shanghaiDate } from '@cz/calendar';
 import { ConflictError } from '@cz/errors';
 import { recordEvent } from '@cz/events';
@@ -11,7 +11,7 @@ import type { Context } from '../context';
 import type { ApplicationEntity } from '../entities/application.entity';
 import { transitionStage } from '../transitions/transition-stage';
 import { authorizeOnApplication } from './panel-access';
-import { text } from './review-input.rules';
+
 import { requestNotification } from './review-notifications';
 
 /** The facts frozen at the latest submission: what was reviewed is what gets recognised. */
@@ -36,7 +36,7 @@ export function newSubParkSite(facts: DeclaredFacts): DeclaredSite {
  * notice to the park, in one transaction; a second approval finds the stage changed (CONFLICT).
  */
 export async function approveApplication(context: Context, applicationId: string, expectedVersion: number, documentNo: string, approvedOnInput: string): Promise<ApplicationEntity> {
-  const approvalDocumentNo = text('approvalDocumentNo', documentNo, '批复文号', 50);
+  const approvalDocumentNo = requiredText('approvalDocumentNo', documentNo, '批复文号', 50);
   const approvedOn = notInFuture('approvedOn', approvedOnInput, shanghaiDate(context.now()), '批复日期');
   const { park } = await authorizeOnApplication(context, 'application.approve', applicationId);
   return context.dataSource.transaction(async (manager) => {

@@ -1,6 +1,6 @@
 import { shanghaiDate } from '@cz/calendar';
 import { recordAudit } from '@cz/db';
-import { notInFuture, scoreInHundredths } from '@cz/policy';
+import { notInFuture, requiredText, scoreInHundredths } from '@cz/policy';
 import type { EntityManager } from 'typeorm';
 import { SCHEMA } from '../config';
 import type { Context } from '../context';
@@ -13,7 +13,7 @@ import type { QualitativeCriterion } from './entities/qualitative-finding.entity
 import { QualitativeFindingEntity } from './entities/qualitative-finding.entity';
 import { SiteInspectionEntity } from './entities/site-inspection.entity';
 import { authorizeOnApplication } from './panel-access';
-import { type PanelMemberInput, text, validatePanelMembers, validateScore } from './review-input.rules';
+import { type PanelMemberInput, validatePanelMembers, validateScore } from './review-input.rules';
 import { requestNotification } from './review-notifications';
 
 /** Runs `work` in one transaction with the application row share-locked and its audit row written. */
@@ -57,7 +57,7 @@ export async function assignPanel(context: Context, applicationId: string, input
 
 /** 评审意见与评分: the assigned member's own row; every score given stays in the history. */
 export async function submitEvaluation(context: Context, applicationId: string, opinionInput: string, scoreInput: string): Promise<PanelEvaluationEntity & { scoreHistory: EvaluationScoreChangeEntity[] }> {
-  const opinion = text('opinion', opinionInput, '评审意见', 5000, true);
+  const opinion = requiredText('opinion', opinionInput, '评审意见', 5000, true);
   const score = validateScore(scoreInput);
   await authorizeOnApplication(context, 'application.evaluate', applicationId);
   const subject = context.identity.subject;
@@ -98,9 +98,9 @@ async function noticeWhenPanelComplete(manager: EntityManager, application: { id
 export async function recordSiteInspection(context: Context, applicationId: string, input: SiteInspectionInput): Promise<SiteInspectionEntity> {
   const record = {
     inspectedOn: notInFuture('input.inspectedOn', input.inspectedOn, shanghaiDate(context.now()), '考察日期'),
-    inspectors: text('input.inspectors', input.inspectors, '考察人员', 500, true),
-    findings: text('input.findings', input.findings, '考察情况', 5000, true),
-    conclusion: text('input.conclusion', input.conclusion, '考察结论', 2000, true),
+    inspectors: requiredText('input.inspectors', input.inspectors, '考察人员', 500, true),
+    findings: requiredText('input.findings', input.findings, '考察情况', 5000, true),
+    conclusion: requiredText('input.conclusion', input.conclusion, '考察结论', 2000, true),
   };
   await authorizeOnApplication(context, 'application.inspect', applicationId);
   return recordUnderLock(context, applicationId, 'application.inspect', async (manager, application) => {
@@ -114,8 +114,8 @@ export async function recordSiteInspection(context: Context, applicationId: stri
 
 /** 定性条件结论: Art 6 (一)(四)(五), during the city's review or the open joint evaluation. */
 export async function recordQualitativeFinding(context: Context, applicationId: string, criterion: QualitativeCriterion, input: QualitativeFindingInput): Promise<QualitativeFindingEntity> {
-  const finding = text('input.finding', input.finding, '评审结论', 2000, true);
-  const evidence = text('input.evidence', input.evidence, '依据', 2000, true);
+  const finding = requiredText('input.finding', input.finding, '评审结论', 2000, true);
+  const evidence = requiredText('input.evidence', input.evidence, '依据', 2000, true);
   await authorizeOnApplication(context, 'application.review.city', applicationId);
   return recordUnderLock(context, applicationId, 'application.qualitative-finding', async (manager, application) => {
     requireStage(application, ['CITY_REVIEW', 'JOINT_EVALUATION']);

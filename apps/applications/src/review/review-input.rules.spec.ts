@@ -1,6 +1,6 @@
-import { notInFuture } from '@cz/policy';
+import { notInFuture, requiredText } from '@cz/policy';
 import { DomainError } from '@cz/errors';
-import { reasonsSummary, text, validateDecision, validatePanelMembers, validateScore } from './review-input.rules';
+import { reasonsSummary, validateDecision, validatePanelMembers, validateScore } from './review-input.rules';
 
 function fieldOf(run: () => unknown): unknown {
   try {
@@ -40,10 +40,10 @@ describe('review input rules', () => {
   });
 
   it('counts characters, not bytes, and refuses control characters', () => {
-    expect(text('f', '长'.repeat(50), '文号', 50)).toHaveLength(50);
-    expect(fieldOf(() => text('f', '长'.repeat(51), '文号', 50))).toEqual(['BAD_USER_INPUT', 'f']);
-    expect(fieldOf(() => text('f', 'a\u0007b', '文号', 50, true))).toEqual(['BAD_USER_INPUT', 'f']);
-    expect(fieldOf(() => text('f', 'a\nb', '文号', 50))).toEqual(['BAD_USER_INPUT', 'f']);
+    expect(requiredText('f', '长'.repeat(50), '文号', 50)).toHaveLength(50);
+    expect(fieldOf(() => requiredText('f', '长'.repeat(51), '文号', 50))).toEqual(['BAD_USER_INPUT', 'f']);
+    expect(fieldOf(() => requiredText('f', 'a\u0007b', '文号', 50, true))).toEqual(['BAD_USER_INPUT', 'f']);
+    expect(fieldOf(() => requiredText('f', 'a\nb', '文号', 50))).toEqual(['BAD_USER_INPUT', 'f']);
   });
 
   it('refuses a day after today', () => {

@@ -1,15 +1,10 @@
 import { BadUserInputError } from '@cz/errors';
-import { scoreInHundredths, text as formText } from '@cz/policy';
+import { requiredText, scoreInHundredths } from '@cz/policy';
 import type { ReviewOutcome, ReviewReason, ReviewReasonItem } from './entities/review-decision.entity';
-
-/** A required text of the review forms, 1..max characters; `multiline` for opinions and reasons. */
-export function text(field: string, value: string, label: string, max: number, multiline = false): string {
-  return formText(field, value, label, { min: 1, max, multiline });
-}
 
 function optionalText(field: string, value: string | null | undefined, label: string, max: number): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;
-  return text(field, value, label, max, true);
+  return requiredText(field, value, label, max, true);
 }
 
 export interface DecisionInput {
@@ -26,7 +21,7 @@ export interface ValidDecision {
 
 /** A return or a rejection must tell the park what to correct or why: at least one reason. */
 export function validateDecision(input: DecisionInput): ValidDecision {
-  const reasons = (input.reasons ?? []).map((reason, index) => ({ item: reason.item, reason: text(`decision.reasons.${index}.reason`, reason.reason, '理由', 500, true) }));
+  const reasons = (input.reasons ?? []).map((reason, index) => ({ item: reason.item, reason: requiredText(`decision.reasons.${index}.reason`, reason.reason, '理由', 500, true) }));
   if (input.decision !== 'PASS' && reasons.length === 0) {
     throw new BadUserInputError('decision.reasons', input.decision === 'RETURN' ? '退回修改必须逐项说明理由（至少一条）' : '不予认定必须说明理由（至少一条）');
   }
@@ -49,9 +44,9 @@ export function validatePanelMembers(members: readonly PanelMemberInput[]): Pane
   if (members.length === 0) throw new BadUserInputError('members', '至少指派一名评审组成员');
   if (members.length > 50) throw new BadUserInputError('members', '评审组成员最多 50 名', { max: 50 });
   const valid = members.map((member, index) => ({
-    subject: text(`members.${index}.subject`, member.subject, '评审专家用户 ID', 100),
-    name: text(`members.${index}.name`, member.name, '姓名', 50),
-    department: text(`members.${index}.department`, member.department, '所属部门', 30),
+    subject: requiredText(`members.${index}.subject`, member.subject, '评审专家用户 ID', 100),
+    name: requiredText(`members.${index}.name`, member.name, '姓名', 50),
+    department: requiredText(`members.${index}.department`, member.department, '所属部门', 30),
   }));
   const seen = new Set<string>();
   valid.forEach((member, index) => {

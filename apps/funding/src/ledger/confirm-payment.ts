@@ -1,13 +1,13 @@
 import { shanghaiDate } from '@cz/calendar';
 import { recordAudit } from '@cz/db';
 import { BadUserInputError, ConflictError } from '@cz/errors';
-import { formatYuan, notInFuture } from '@cz/policy';
+import { formatYuan, notInFuture, requiredText } from '@cz/policy';
 import type { EntityManager } from 'typeorm';
 import { SCHEMA } from '../config';
 import type { Context } from '../context';
 import { authorizeOnAward } from './ledger-access';
 import { loadEntry } from './ledger-entries';
-import { idempotencyKey as validKey, positiveFen, text } from './ledger-input.rules';
+import { idempotencyKey as validKey, positiveFen } from './ledger-input.rules';
 import { AWARD_KIND_NAMES, AWARD_STATUS_NAMES } from './ledger-names';
 import { notifyAboutEntry } from './ledger-notifications';
 import { availableToPayOf, lockAward } from './ledger-totals';
@@ -55,7 +55,7 @@ export async function confirmPayment(context: Context, input: PaymentInput) {
     awardId: award.id,
     amountFen: positiveFen('amount', input.amount),
     paidOn: notInFuture('paidOn', input.paidOn, shanghaiDate(context.now()), '拨付日期'),
-    voucherNo: text('voucherNo', input.voucherNo, '拨付凭证号', 64),
+    voucherNo: requiredText('voucherNo', input.voucherNo, '拨付凭证号', 64),
     key: validKey('idempotencyKey', input.idempotencyKey),
   };
   const entryId = await context.dataSource.transaction(async (manager) => {

@@ -1,13 +1,13 @@
 import { shanghaiDate } from '@cz/calendar';
 import { recordAudit } from '@cz/db';
 import { BadUserInputError, ConflictError } from '@cz/errors';
-import { formatYuan } from '@cz/policy';
+import { formatYuan, requiredText } from '@cz/policy';
 import { SCHEMA } from '../config';
 import type { Context } from '../context';
 import type { LedgerEntryEntity } from './ledger-entry.entity';
 import { authorizeOnEntry } from './ledger-access';
 import { loadEntry } from './ledger-entries';
-import { text } from './ledger-input.rules';
+
 import { ENTRY_KIND_NAMES } from './ledger-names';
 import { notifyAboutEntry } from './ledger-notifications';
 import { type AwardTotals, lockAward } from './ledger-totals';
@@ -35,7 +35,7 @@ function refusal(entry: LedgerEntryEntity, totals: AwardTotals): string | null {
 export async function correctLedgerEntry(context: Context, entryId: string, reasonInput: string) {
   const { entry, park } = await authorizeOnEntry(context, 'funding.correct', entryId);
   if (entry.kind === 'CORRECTION') throw new BadUserInputError('entryId', '更正分录不能再被更正；如需恢复原分录，请重新登记');
-  const reason = text('reason', reasonInput, '更正理由', 500, true);
+  const reason = requiredText('reason', reasonInput, '更正理由', 500, true);
   const correctionId = await context.dataSource.transaction(async (manager) => {
     const locked = await lockAward(manager, entry.awardId);
     const current = await loadEntry(manager, entry.id);

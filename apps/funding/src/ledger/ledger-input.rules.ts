@@ -1,14 +1,8 @@
 import { BadUserInputError } from '@cz/errors';
-import { text as formText } from '@cz/policy';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 // bigserial ids: digits only, and short enough to stay below 2^63.
 const ENTRY_ID = /^[1-9]\d{0,17}$/;
-
-/** A required text of the ledger forms, trimmed, 1..max characters; `multiline` for descriptions and reasons. */
-export function text(field: string, value: string, label: string, max: number, multiline = false): string {
-  return formText(field, value, label, { min: 1, max, multiline });
-}
 
 /** The Money scalar admits zero and reversals (negative); a movement is always a positive amount. */
 export function positiveFen(field: string, amount: string): bigint {
@@ -16,7 +10,6 @@ export function positiveFen(field: string, amount: string): bigint {
   if (fen <= 0n) throw new BadUserInputError(field, '金额必须大于 0（以“分”为单位）');
   return fen;
 }
-
 
 export function idempotencyKey(field: string, key: string): string {
   if (!IDEMPOTENCY_KEY.test(key)) throw new BadUserInputError(field, '幂等键必须是 8–100 个字符（字母、数字或 . _ - :）');

@@ -1,13 +1,13 @@
 import { shanghaiDate } from '@cz/calendar';
 import { recordAudit } from '@cz/db';
 import { BadUserInputError } from '@cz/errors';
-import { formatYuan, notInFuture } from '@cz/policy';
+import { formatYuan, notInFuture, requiredText } from '@cz/policy';
 import { SCHEMA } from '../config';
 import type { Context } from '../context';
 import type { SpendingCategory } from './ledger-entry.entity';
 import { authorizeOnAward } from './ledger-access';
 import { loadEntry } from './ledger-entries';
-import { positiveFen, text } from './ledger-input.rules';
+import { positiveFen } from './ledger-input.rules';
 import { AWARD_KIND_NAMES, CATEGORY_NAMES } from './ledger-names';
 import { notifyAboutEntry } from './ledger-notifications';
 import { balanceOf, lockAward } from './ledger-totals';
@@ -29,8 +29,8 @@ export async function recordSpending(context: Context, awardId: string, input: S
   const { award, park } = await authorizeOnAward(context, 'funding.spend', awardId);
   const amountFen = positiveFen('input.amount', input.amount);
   const spentOn = notInFuture('input.spentOn', input.spentOn, shanghaiDate(context.now()), '支出日期');
-  const description = text('input.description', input.description, '用途说明', 500, true);
-  const evidence = text('input.evidence', input.evidence, '凭证', 2000, true);
+  const description = requiredText('input.description', input.description, '用途说明', 500, true);
+  const evidence = requiredText('input.evidence', input.evidence, '凭证', 2000, true);
   const entryId = await context.dataSource.transaction(async (manager) => {
     const locked = await lockAward(manager, award.id);
     const balance = balanceOf(locked.totals);

@@ -1,12 +1,12 @@
 import { recordAudit } from '@cz/db';
 import { BadUserInputError, ConflictError } from '@cz/errors';
-import { formatYuan } from '@cz/policy';
+import { formatYuan, requiredText } from '@cz/policy';
 import { SCHEMA } from '../config';
 import type { Context } from '../context';
 import type { SpendingReviewDecision } from './spending-review.entity';
 import { authorizeOnEntry } from './ledger-access';
 import { loadEntry } from './ledger-entries';
-import { text } from './ledger-input.rules';
+
 import { CATEGORY_NAMES, ENTRY_KIND_NAMES } from './ledger-names';
 import { notifyAboutEntry } from './ledger-notifications';
 import { lockAward } from './ledger-totals';
@@ -14,9 +14,9 @@ import { lockAward } from './ledger-totals';
 function reviewReason(decision: SpendingReviewDecision, reason: string | null | undefined): string | null {
   if (decision === 'RETURN') {
     if (!reason?.trim()) throw new BadUserInputError('reason', '退回支出时必须填写理由');
-    return text('reason', reason, '退回理由', 500, true);
+    return requiredText('reason', reason, '退回理由', 500, true);
   }
-  return reason?.trim() ? text('reason', reason, '审核意见', 500, true) : null;
+  return reason?.trim() ? requiredText('reason', reason, '审核意见', 500, true) : null;
 }
 
 /**
