@@ -3,6 +3,7 @@ import { defineSubgraph } from '@cz/subgraph-kit';
 import { SCHEMA } from './config';
 import { createDataSource } from './data-source';
 import { createLoaders } from './loaders';
+import { modules } from './modules';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed-demo';
 
@@ -15,5 +16,6 @@ export const assessmentService = defineSubgraph({
   createDataSource,
   createLoaders,
   eventHandlers: { 'registry.park-profile-changed': parkProfileChangedHandler(SCHEMA) },
+  modules,
   seedDemo,
 });

@@ -77,6 +77,25 @@ export const ACCESS_POLICY = {
   /** Art 12: references to subsidies resident enterprises applied for elsewhere, kept by the park and its county. */
   'funding.references.manage': { PARK_OPERATOR: 'OWN_PARK', COUNTY_BUREAU: 'OWN_COUNTY', CITY_BUREAU: 'ALL' },
   'assessment.read': { CITY_BUREAU: 'ALL', FINANCE: 'ALL', DATA_TEAM: 'ALL', SYSTEM: 'ALL', COUNTY_BUREAU: 'OWN_COUNTY', PARK_OPERATOR: 'OWN_PARK', REVIEWER: 'ASSIGNED' },
+  /** A year's funding as totals (by kind, status, county, category): the data team sees money only this way. */
+  'funding.aggregates.read': { CITY_BUREAU: 'ALL', FINANCE: 'ALL', DATA_TEAM: 'ALL', SYSTEM: 'ALL', COUNTY_BUREAU: 'OWN_COUNTY' },
+  /** Art 18–19: the city bureau keeps the indicator templates and opens cycles (the scheduled job opens them as SYSTEM). */
+  'assessment.template.manage': { CITY_BUREAU: 'ALL' },
+  'assessment.cycle.read': { CITY_BUREAU: 'ALL', COUNTY_BUREAU: 'ALL', PARK_OPERATOR: 'ALL', REVIEWER: 'ALL', FINANCE: 'ALL', DATA_TEAM: 'ALL', SYSTEM: 'ALL' },
+  'assessment.cycle.open': { CITY_BUREAU: 'ALL', SYSTEM: 'ALL' },
+  /** Self-assessment and the rectification report: the park itself; its county bureau checks the self-assessment. */
+  'assessment.self-assess': { PARK_OPERATOR: 'OWN_PARK' },
+  'assessment.check': { COUNTY_BUREAU: 'OWN_COUNTY' },
+  'assessment.rectification.report': { PARK_OPERATOR: 'OWN_PARK' },
+  /** Scoring: the city bureau assigns reviewers and finalises; assigned reviewers score (a lead also rescores). */
+  'assessment.assign': { CITY_BUREAU: 'ALL' },
+  'assessment.score': { REVIEWER: 'ASSIGNED' },
+  'assessment.finalise': { CITY_BUREAU: 'ALL' },
+  /** Indicator scores once graded: the parties see their result; who scored what, and every change, are the panel's working papers. */
+  'assessment.scores.read': { CITY_BUREAU: 'ALL', COUNTY_BUREAU: 'OWN_COUNTY', PARK_OPERATOR: 'OWN_PARK', REVIEWER: 'ASSIGNED', SYSTEM: 'ALL' },
+  'assessment.scoring.read': { CITY_BUREAU: 'ALL', REVIEWER: 'ASSIGNED', SYSTEM: 'ALL' },
+  /** Art 20(一): 全市通报表扬 and the provincial recommendation list are public. */
+  'assessment.commendations.read': { PUBLIC: 'ALL', CITY_BUREAU: 'ALL', COUNTY_BUREAU: 'ALL', PARK_OPERATOR: 'ALL', REVIEWER: 'ALL', FINANCE: 'ALL', DATA_TEAM: 'ALL', SYSTEM: 'ALL' },
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof ACCESS_POLICY;

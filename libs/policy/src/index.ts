@@ -8,3 +8,5 @@ export * from './application-stages';
 export * from './input.rules';
 export * from './declared-facts.rules';
 export * from './operating-subsidy.rules';
+export * from './assessment-template.rules';
+export * from './assessment-cycle.rules';

@@ -136,3 +136,24 @@ export function computeOperatingSubsidy(input: OperatingSubsidyInput, parameters
     steps,
   };
 }
+
+/** Status of a park's operating subsidy for a year, as far as the assessment decides it. */
+export type OperatingSubsidyStatus = 'PENDING' | 'APPROVED' | 'HELD' | 'CANCELLED';
+
+/** The latest grading of the park's assessment for the subsidy year, as funding heard of it. */
+export interface AssessmentResultForSubsidy {
+  outcome: 'FINAL' | 'RECTIFICATION_ORDERED';
+  grade: 'EXCELLENT' | 'QUALIFIED' | 'UNQUALIFIED';
+}
+
+/**
+ * Art 20 for the money: pending until the year is assessed; approved when the final grade is
+ * qualified or better; held while a rectification is open; cancelled when the re-assessment is
+ * still unqualified. A revoked park never receives new funds (Art 20(二)), whatever its grade.
+ */
+export function operatingSubsidyStatus(parkRevoked: boolean, result: AssessmentResultForSubsidy | null): OperatingSubsidyStatus {
+  if (parkRevoked) return 'CANCELLED';
+  if (!result) return 'PENDING';
+  if (result.outcome === 'RECTIFICATION_ORDERED') return 'HELD';
+  return result.grade === 'UNQUALIFIED' ? 'CANCELLED' : 'APPROVED';
+}

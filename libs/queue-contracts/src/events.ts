@@ -1,4 +1,4 @@
-import type { DeclaredFacts, DeclaredSite } from '@cz/policy';
+import type { DeclaredFacts, DeclaredSite, Grade, PolicyVersion } from '@cz/policy';
 import type { ServiceName } from './services';
 
 /**
@@ -10,6 +10,9 @@ export const EVENT_TYPES = {
   calendarChanged: 'registry.calendar-changed',
   applicationApproved: 'applications.application-approved',
   notificationRequested: 'notification.requested',
+  policyVersionChanged: 'applications.policy-version-changed',
+  assessmentGraded: 'assessment.assessment-graded',
+  parkRevocationDecided: 'assessment.park-revocation-decided',
 } as const;
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
 
@@ -85,11 +88,59 @@ export interface NotificationRequestedPayload {
   link: string | null;
 }
 
+/**
+ * A policy version as it now stands (created, or its end date set), whole, so a consumer's copy is
+ * an upsert by code and a replay changes nothing. Funding computes Art 10 subsidies from its copy.
+ */
+export interface PolicyVersionChangedPayload {
+  version: PolicyVersion;
+}
+
+/**
+ * A park's yearly assessment was graded (Art 20). `INITIAL` then `REASSESSMENT` after a
+ * rectification; the cycle's final grade is the last one with outcome FINAL.
+ * - FINAL, EXCELLENT/QUALIFIED: the year's operating subsidy is released;
+ * - RECTIFICATION_ORDERED (an UNQUALIFIED initial grade): the subsidy is held until the re-assessment;
+ * - FINAL, UNQUALIFIED (the re-assessment failed): the cycle's subsidy is cancelled.
+ */
+export interface AssessmentGradedPayload {
+  assessmentId: string;
+  cycleId: string;
+  parkId: string;
+  /** The year assessed (the subsidy year). */
+  year: number;
+  phase: 'INITIAL' | 'REASSESSMENT';
+  /** Decimal string with two places, e.g. "92.50". */
+  totalScore: string;
+  grade: Grade;
+  outcome: 'FINAL' | 'RECTIFICATION_ORDERED';
+  /** YYYY-MM-DD, Asia/Shanghai; set with RECTIFICATION_ORDERED. */
+  rectificationDeadline: string | null;
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  gradedOn: string;
+}
+
+/** Art 20(二): two consecutive yearly cycles with final grade UNQUALIFIED; the registry revokes the park. */
+export interface ParkRevocationDecidedPayload {
+  parkId: string;
+  /** The two consecutive years assessed, e.g. [2025, 2026]. */
+  years: [number, number];
+  /** The assessment whose final grade decided it. */
+  assessmentId: string;
+  /** Chinese, for the status history, e.g. "连续两次考核评估不合格（2025、2026年度）". */
+  reason: string;
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  decidedOn: string;
+}
+
 export interface EventPayloads {
   'registry.park-profile-changed': ParkProfileChangedPayload;
   'registry.calendar-changed': CalendarChangedPayload;
   'applications.application-approved': ApplicationApprovedPayload;
   'notification.requested': NotificationRequestedPayload;
+  'applications.policy-version-changed': PolicyVersionChangedPayload;
+  'assessment.assessment-graded': AssessmentGradedPayload;
+  'assessment.park-revocation-decided': ParkRevocationDecidedPayload;
 }
 
 /** What travels on the queue: the outbox row, as written. */
@@ -111,6 +162,9 @@ export const EVENT_SUBSCRIPTIONS: { readonly [T in EventType]: readonly ServiceN
   'registry.calendar-changed': ['applications'],
   'applications.application-approved': ['registry', 'funding'],
   'notification.requested': ['notifications'],
+  'applications.policy-version-changed': ['funding'],
+  'assessment.assessment-graded': ['funding'],
+  'assessment.park-revocation-decided': ['registry'],
 };
 
 export function subscribersOf(type: EventType): readonly ServiceName[] {

@@ -5,6 +5,8 @@ export const WORKER_QUEUES = {
   maintenance: 'maintenance',
   /** Deadlines kept in the services' PostgreSQL tables; jobs here only wake the services up. */
   deadlines: 'deadlines',
+  /** The yearly assessment cycle (Art 18): opening it in Q1. */
+  assessment: 'assessment',
 } as const;
 export type WorkerQueue = (typeof WORKER_QUEUES)[keyof typeof WORKER_QUEUES];
 
@@ -18,6 +20,11 @@ export const JOBS = {
   'deadline-sweep': { name: 'deadline-sweep', queue: WORKER_QUEUES.deadlines },
   /** Delayed until one deadline is due; asks the owning service to run it (`runDeadline`). */
   deadline: { name: 'deadline', queue: WORKER_QUEUES.deadlines },
+  /**
+   * Recurring in Q1: asks the assessment service to open the cycle of the previous year when its
+   * opening day (configuration; default the first working day of January) has come. Idempotent.
+   */
+  'assessment-cycle-open': { name: 'assessment-cycle-open', queue: WORKER_QUEUES.assessment },
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
 
@@ -63,3 +70,11 @@ export interface DeadlineJobData {
   /** ISO 8601, as the service reported it when the job was made. */
   dueAt: string;
 }
+
+/**
+ * What `runDeadline` answers. PENDING_RECIPIENTS: a fan-out deadline (reminders) with recipients
+ * still to serve, listed in `recipients`; the worker calls `runDeadlineFor` for each (each call is
+ * idempotent in the service) and then `runDeadline` again, which answers DONE once none remain.
+ * A worker that dies mid-fan-out leaves the job to be retried, and the retry gets only the rest.
+ */
+export type DeadlineOutcome = 'DONE' | 'NOT_DUE' | 'ALREADY_DONE' | 'BLOCKED' | 'PENDING_RECIPIENTS';
