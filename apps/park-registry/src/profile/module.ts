@@ -8,12 +8,13 @@ import { ParkStatusChangeEntity } from './entities/park-status-change.entity';
 import { ResidentInstitutionEntity } from './entities/resident-institution.entity';
 import { Park } from './park-profile.resolver';
 import { Mutation } from './profile-mutation.resolver';
+import { revocationDecidedHandler } from './revocation-decided.handler';
 
 const resolvers: Resolvers = { Park, Mutation };
 
-/** Park sites, resident institutions, public service functions, status history and recognition (issue 3). */
+/** Park sites, resident institutions, public service functions, status history, recognition (issue 3) and revocation (issue 5). */
 export const profileModule: SubgraphModule = {
   resolvers,
   entities: [ParkSiteEntity, ResidentInstitutionEntity, ParkPublicServiceEntity, ParkStatusChangeEntity],
-  eventHandlers: { [EVENT_TYPES.applicationApproved]: applicationApprovedHandler },
+  eventHandlers: { [EVENT_TYPES.applicationApproved]: applicationApprovedHandler, [EVENT_TYPES.parkRevocationDecided]: revocationDecidedHandler },
 };

@@ -144,6 +144,34 @@ describe('park profile details, status history and recognition (real PostgreSQL 
     expect(await count('park_status_history', 'park_id = $1', [id])).toBe(1);
   });
 
+  it('revokes a recognised park on a revocation decision once, keeping its history and announcing the change', async () => {
+    const [luzhouPark] = DEMO_PARKS;
+    const decision = (): EventEnvelope<'assessment.park-revocation-decided'> => ({
+      id: randomUUID(),
+      type: 'assessment.park-revocation-decided',
+      source: 'assessment',
+      aggregateId: luzhouPark.id,
+      occurredAt: new Date().toISOString(),
+      payload: { parkId: luzhouPark.id, years: [2024, 2025], assessmentId: randomUUID(), reason: '连续两次考核评估不合格（2024、2025年度）', decidedOn: '2026-03-20' },
+    });
+    const before = await written(luzhouPark.id);
+    const envelope = decision();
+    expect([await events.deliver(envelope), await events.deliver(envelope, `${envelope.id}-redelivered`)]).toEqual([true, false]);
+    const park = await profile(luzhouPark.id);
+    expect(park).toMatchObject({ status: 'REVOKED', version: before.version + 1 });
+    expect(park.statusHistory.at(0)).toMatchObject({ fromStatus: 'RECOGNISED', toStatus: 'REVOKED' });
+    const [history] = await registry.service.dataSource.query(`SELECT reason FROM registry.park_status_history WHERE park_id = $1 AND to_status = 'REVOKED'`, [luzhouPark.id]);
+    expect(history.reason).toBe('连续两次考核评估不合格（2024、2025年度）');
+    const [event] = await registry.service.dataSource.query(`SELECT payload FROM registry.outbox_event WHERE aggregate_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT 1`, [luzhouPark.id]);
+    expect(event.payload).toMatchObject({ status: 'REVOKED', version: before.version + 1 });
+    const after = await written(luzhouPark.id);
+    expect(after).toMatchObject({ outbox: before.outbox + 1, audit: before.audit + 1, sites: before.sites, institutions: before.institutions });
+
+    // Another decision for the same park (a replayed cycle) finds it revoked and changes nothing.
+    expect(await events.deliver(decision())).toBe(true);
+    expect(await written(luzhouPark.id)).toEqual(after);
+  });
+
   it('adds an approved sub-park to a recognised park exactly once, and refuses direct site edits there', async () => {
     const id = qinyuanPark.id;
     const before = await written(id);
