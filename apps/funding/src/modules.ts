@@ -1,7 +1,9 @@
 import { employmentModule } from './employment/module';
 import { enterpriseSubsidiesModule } from './enterprise-subsidies/module';
+import { fundingYearModule } from './funding-year/module';
 import { ledgerModule } from './ledger/module';
+import { operatingSubsidyModule } from './operating-subsidy/module';
 import { recognitionAwardModule } from './recognition-award/module';
 
 /** The funding service's feature modules; each brings its resolvers, entities and event handlers. */
-export const modules = [recognitionAwardModule, ledgerModule, employmentModule, enterpriseSubsidiesModule];
+export const modules = [recognitionAwardModule, ledgerModule, employmentModule, enterpriseSubsidiesModule, operatingSubsidyModule, fundingYearModule];

@@ -1,9 +1,9 @@
-import { parkProfileChangedHandler } from '@cz/park-refs';
 import { defineSubgraph } from '@cz/subgraph-kit';
 import { SCHEMA } from './config';
 import { createDataSource } from './data-source';
 import { createLoaders } from './loaders';
 import { modules } from './modules';
+import { parkProfileChangedWithRevocation } from './operating-subsidy/subsidy-events.handler';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed-demo';
 
@@ -15,7 +15,8 @@ export const fundingService = defineSubgraph({
   resolvers,
   createDataSource,
   createLoaders,
-  eventHandlers: { 'registry.park-profile-changed': parkProfileChangedHandler(SCHEMA) },
+  // Park facts as every service keeps them, plus the cancellation of a revoked park's subsidies (Art 20).
+  eventHandlers: { 'registry.park-profile-changed': parkProfileChangedWithRevocation },
   modules,
   seedDemo,
 });

@@ -66,6 +66,8 @@ export const ACCESS_POLICY = {
   /** Art 9–11 money movements: finance confirms payments; the park records its spending; its county reviews it. */
   'funding.pay': { FINANCE: 'ALL' },
   'funding.spend': { PARK_OPERATOR: 'OWN_PARK' },
+  /** Evidence files (employment reports, spending) are uploaded by the park they belong to. */
+  'funding.evidence.upload': { PARK_OPERATOR: 'OWN_PARK' },
   'funding.spending.review': { COUNTY_BUREAU: 'OWN_COUNTY', CITY_BUREAU: 'ALL' },
   /** A correction is a reversing entry, decided by the city bureau or finance; nothing is edited. */
   'funding.correct': { CITY_BUREAU: 'ALL', FINANCE: 'ALL' },

@@ -1,7 +1,9 @@
 import { authorize, type Identity } from '@cz/auth';
 import { guardedUpdate, recordAudit } from '@cz/db';
 import { BadUserInputError, ConflictError, NotFoundError } from '@cz/errors';
+import { recordEvent } from '@cz/events';
 import type { PolicyJurisdiction, PolicyVersion } from '@cz/policy';
+import { EVENT_TYPES } from '@cz/queue-contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SCHEMA } from '../config';
 import type { CreatePolicyVersionInput } from '../generated/graphql';
@@ -26,6 +28,14 @@ async function lockJurisdiction(manager: EntityManager, jurisdiction: PolicyJuri
 }
 
 const period = (from: string, to: string | null) => `${from} 至 ${to ?? '长期'}`;
+
+/**
+ * Funding computes Art 10 subsidies from its own copy of the versions; the whole version travels,
+ * so the copy is an upsert by code and a replayed or reordered event leaves it right.
+ */
+function announce(manager: EntityManager, version: PolicyVersion): Promise<string> {
+  return recordEvent(manager, SCHEMA, EVENT_TYPES.policyVersionChanged, version.code, { version });
+}
 
 export class PolicyVersionService {
   constructor(private readonly dataSource: DataSource) {}
@@ -58,6 +68,7 @@ export class PolicyVersionService {
         .execute();
       if ((inserted.raw as unknown[]).length === 0) throw new ConflictError(`政策版本编号 ${version.code} 已存在`, { versionCode: version.code });
       await recordAudit(manager, SCHEMA, caller.identity, { operation: 'policy.createVersion', targetType: 'PolicyVersion', targetId: version.code, changes: { created: version }, requestId: caller.requestId });
+      await announce(manager, version);
       return version;
     });
   }
@@ -81,7 +92,9 @@ export class PolicyVersionService {
       );
       if (changed === 0) throw new ConflictError('政策版本已被他人修改，请刷新后重试', { versionCode: code });
       await recordAudit(manager, SCHEMA, caller.identity, { operation: 'policy.endVersion', targetType: 'PolicyVersion', targetId: code, changes: { effectiveTo: [current.effectiveTo, effectiveTo] }, requestId: caller.requestId });
-      return toPolicyVersion({ ...current, effectiveTo });
+      const ended = toPolicyVersion({ ...current, effectiveTo });
+      await announce(manager, ended);
+      return ended;
     });
   }
 }

@@ -1,6 +1,7 @@
 import { ANONYMOUS, type Identity } from '@cz/auth';
 import { shanghaiDate } from '@cz/calendar';
 import { CITY_MEASURES } from '@cz/policy';
+import type { PolicyVersionChangedPayload } from '@cz/queue-contracts';
 import { asGateway, errorCode, type GraphQLResponse, startTestSubgraph, type TestSubgraph } from '@cz/testing';
 import { applicationsService } from '../service';
 
@@ -153,5 +154,31 @@ describe('policy versions (Art 21–22, real PostgreSQL)', () => {
       expect({ expected, code: errorCode(response), field: field(response) }).toEqual({ expected, code: 'BAD_USER_INPUT', field: expected });
     }
     expect([await versionRows(), await auditRows()]).toEqual([rows, audit]);
+  });
+  it('announces every created and ended version to funding in the same transaction, and nothing for a refused change', async () => {
+    const events = (code: string) =>
+      subgraph.service.dataSource.query<Array<{ type: string; payload: PolicyVersionChangedPayload }>>(
+        `SELECT type, payload FROM applications.outbox_event WHERE aggregate_id = $1 ORDER BY occurred_at, id`,
+        [code],
+      );
+    const pingshun = { ...countyVersion('PS-2040', '2040-01-01'), countyCode: '140425', title: '平顺县人力资源服务产业园认定管理办法' };
+    expect((await create(city, pingshun)).errors).toBeUndefined();
+    expect(await events('PS-2040')).toEqual([
+      {
+        type: 'applications.policy-version-changed',
+        payload: { version: { code: 'PS-2040', title: pingshun.title, jurisdiction: { kind: 'COUNTY', countyCode: '140425' }, effectiveFrom: '2040-01-01', effectiveTo: null, parameters: pingshun.parameters } },
+      },
+    ]);
+
+    expect((await asGateway(subgraph.url, city, END, { code: 'PS-2040', effectiveTo: '2040-12-31' })).errors).toBeUndefined();
+    const [, ended] = await events('PS-2040');
+    expect(ended.type).toBe('applications.policy-version-changed');
+    expect(ended.payload.version).toMatchObject({ code: 'PS-2040', effectiveFrom: '2040-01-01', effectiveTo: '2040-12-31', parameters: pingshun.parameters });
+
+    // A refused overlap and a refused end write no event.
+    expect(errorCode(await create(city, { ...pingshun, code: 'PS-2040-B' }))).toBe('CONFLICT');
+    expect(errorCode(await asGateway(subgraph.url, city, END, { code: 'PS-2040', effectiveTo: '2041-06-30' }))).toBe('BAD_USER_INPUT');
+    expect(await events('PS-2040-B')).toEqual([]);
+    expect(await events('PS-2040')).toHaveLength(2);
   });
 });

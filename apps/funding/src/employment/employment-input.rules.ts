@@ -16,10 +16,6 @@ export function year(field: string, value: number, last = LAST_YEAR): number {
   return value;
 }
 
-export function evidence(field: string, value: string): string {
-  return text(field, value, '证明材料', { min: 1, max: 2000, multiline: true });
-}
-
 export function returnReason(field: string, value: string | null | undefined): string {
   if (!value?.trim()) throw new BadUserInputError(field, '退回报告时必须填写理由');
   return text(field, value, '退回理由', { min: 1, max: 500, multiline: true });

@@ -21,7 +21,7 @@ export class EmploymentReportEntity {
   @Column({ name: 'employment_promoted', type: 'int' })
   employmentPromoted: number;
 
-  /** Document references; evidence files come with the file store. */
+  /** A description of the evidence (the cited files' names when the park gave none); the files are in employment_report_evidence. */
   @Column({ type: 'text' })
   evidence: string;
 

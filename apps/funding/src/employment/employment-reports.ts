@@ -51,6 +51,8 @@ export function toEmploymentReport(report: EmploymentReportEntity): ResolversTyp
     year: report.year,
     employmentPromoted: report.employmentPromoted,
     evidence: report.evidence,
+    // The EvidenceFile field resolver loads them per request, batched; the row does not carry them.
+    evidenceFiles: [],
     status: report.status,
     returnReason: report.returnReason,
     version: report.version,

@@ -3,6 +3,7 @@ import { shanghaiDate } from '@cz/calendar';
 import { statementTotals } from '@cz/db';
 import { DEMO_PARKS } from '@cz/demo-data';
 import { asGateway, createParkRefs, errorCode, startTestSubgraph, type TestSubgraph } from '@cz/testing';
+import { evidenceClient } from '../evidence/evidence.test-support';
 import { fundingService } from '../service';
 
 const [luzhouPark, gaoxinPark, candidatePark] = DEMO_PARKS;
@@ -16,9 +17,9 @@ const dataTeam: Identity = { subject: 'data-1', role: 'DATA_TEAM' };
 const TARGETS = 'year urbanNewEmployment ruralLabourTransfer total version';
 const SET_TARGETS = `mutation($year: Int!, $v: Int, $u: Int!, $r: Int!) { setYearlyTargets(year: $year, expectedVersion: $v, urbanNewEmployment: $u, ruralLabourTransfer: $r) { ${TARGETS} } }`;
 const READ_TARGETS = `query($year: Int!) { yearlyTargets(year: $year) { ${TARGETS} } }`;
-const REPORT = 'id year employmentPromoted evidence status returnReason version verifiedAt park { id }';
-const SUBMIT = `mutation($parkId: ID!, $year: Int!, $n: Int!, $evidence: String!) { reportEmployment(parkId: $parkId, year: $year, employmentPromoted: $n, evidence: $evidence) { ${REPORT} } }`;
-const CORRECT = `mutation($id: ID!, $v: Int!, $n: Int!, $evidence: String!) { correctEmploymentReport(reportId: $id, expectedVersion: $v, employmentPromoted: $n, evidence: $evidence) { ${REPORT} } }`;
+const REPORT = 'id year employmentPromoted evidence evidenceFiles { id fileName } status returnReason version verifiedAt park { id }';
+const SUBMIT = `mutation($parkId: ID!, $year: Int!, $n: Int!, $files: [ID!]!, $evidence: String) { reportEmployment(parkId: $parkId, year: $year, employmentPromoted: $n, evidenceFileIds: $files, evidence: $evidence) { ${REPORT} } }`;
+const CORRECT = `mutation($id: ID!, $v: Int!, $n: Int!, $files: [ID!]!, $evidence: String) { correctEmploymentReport(reportId: $id, expectedVersion: $v, employmentPromoted: $n, evidenceFileIds: $files, evidence: $evidence) { ${REPORT} } }`;
 const VERIFY = `mutation($id: ID!, $v: Int!, $d: EmploymentDecision!, $reason: String) { verifyEmploymentReport(reportId: $id, expectedVersion: $v, decision: $d, reason: $reason) { ${REPORT} } }`;
 const LIST = `query($filter: EmploymentReportFilter) { employmentReports(filter: $filter) { totalCount edges { node { id status park { id } } } } }`;
 const PARK_REPORTS = `query($r: [_Any!]!, $year: Int) { _entities(representations: $r) { ... on Park { id employmentReports(year: $year) { year employmentPromoted status } } } }`;
@@ -28,6 +29,7 @@ interface Report {
   year: number;
   employmentPromoted: number;
   evidence: string;
+  evidenceFiles: Array<{ id: string; fileName: string }>;
   status: string;
   returnReason: string | null;
   version: number;
@@ -39,10 +41,12 @@ const thisYear = Number(shanghaiDate(new Date()).slice(0, 4));
 describe('yearly targets and employment reports (real PostgreSQL and Redis)', () => {
   let funding: TestSubgraph;
   let reportId: string;
+  let registerFile: string; // luzhou's evidence file, cited by its first report
 
   const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> => funding.service.dataSource.query(text, params);
   const setTargets = (vars: { year: number; v?: number; u: number; r: number }, identity = city) => asGateway<{ setYearlyTargets: Record<string, number> }>(funding.url, identity, SET_TARGETS, vars);
-  const submit = (parkId: string, year: number, n: number, identity = luzhouOperator) => asGateway<{ reportEmployment: Report }>(funding.url, identity, SUBMIT, { parkId, year, n, evidence: '就业登记台账 JY-2025-01；社保缴费清单' });
+  const submit = (parkId: string, year: number, n: number, identity = luzhouOperator, files = [registerFile]) =>
+    asGateway<{ reportEmployment: Report }>(funding.url, identity, SUBMIT, { parkId, year, n, files, evidence: '就业登记台账 JY-2025-01；社保缴费清单' });
   const verify = (id: string, v: number, d: string, identity = luzhouCounty, reason?: string) => asGateway<{ verifyEmploymentReport: Report }>(funding.url, identity, VERIFY, { id, v, d, reason });
   const fieldOf = (response: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => response.errors?.[0]?.extensions?.field;
   const notices = () => sql<{ key: string; role: string; county: string | null; park: string | null }>(
@@ -53,6 +57,7 @@ describe('yearly targets and employment reports (real PostgreSQL and Redis)', ()
 
   beforeAll(async () => {
     funding = await startTestSubgraph(fundingService, { seedDemo: true });
+    registerFile = await evidenceClient(funding.url).uploaded(luzhouOperator, '就业登记台账.pdf');
   });
   afterAll(async () => {
     await funding?.close();
@@ -79,7 +84,7 @@ describe('yearly targets and employment reports (real PostgreSQL and Redis)', ()
   it('takes one report per park and year, from a recognised park, for a year already begun', async () => {
     const first = await submit(luzhouPark.id, 2025, 9000);
     expect(first.errors).toBeUndefined();
-    expect(first.data!.reportEmployment).toMatchObject({ year: 2025, employmentPromoted: 9000, status: 'REPORTED', version: 1, park: { id: luzhouPark.id } });
+    expect(first.data!.reportEmployment).toMatchObject({ year: 2025, employmentPromoted: 9000, status: 'REPORTED', version: 1, park: { id: luzhouPark.id }, evidenceFiles: [{ id: registerFile, fileName: '就业登记台账.pdf' }] });
     reportId = first.data!.reportEmployment.id;
     expect(errorCode(await submit(luzhouPark.id, 2025, 1))).toBe('CONFLICT');
     expect(errorCode(await submit(candidatePark.id, 2025, 100, candidateOperator))).toBe('CONFLICT');
@@ -98,10 +103,13 @@ describe('yearly targets and employment reports (real PostgreSQL and Redis)', ()
     expect(returned.data?.verifyEmploymentReport).toMatchObject({ status: 'RETURNED', returnReason: '社保缴费清单与台账人数不一致', version: 2 });
     expect(errorCode(await verify(reportId, 2, 'VERIFY'))).toBe('CONFLICT');
 
-    const correct = (v: number) => asGateway<{ correctEmploymentReport: Report }>(funding.url, luzhouOperator, CORRECT, { id: reportId, v, n: 9500, evidence: '更正后的就业登记台账 JY-2025-01b' });
+    const [roster, insurance] = [await evidenceClient(funding.url).uploaded(luzhouOperator, '更正后的就业登记台账.pdf'), await evidenceClient(funding.url).uploaded(luzhouOperator, '社保缴费清单.pdf')];
+    const correct = (v: number) => asGateway<{ correctEmploymentReport: Report }>(funding.url, luzhouOperator, CORRECT, { id: reportId, v, n: 9500, files: [insurance, roster] });
     expect(errorCode(await correct(1))).toBe('CONFLICT');
     const corrected = await correct(2);
-    expect(corrected.data?.correctEmploymentReport).toMatchObject({ status: 'REPORTED', employmentPromoted: 9500, returnReason: null, version: 3 });
+    // Without a description, the report describes its evidence by the files' names, in the order cited.
+    expect(corrected.data?.correctEmploymentReport).toMatchObject({ status: 'REPORTED', employmentPromoted: 9500, returnReason: null, version: 3, evidence: '社保缴费清单.pdf、更正后的就业登记台账.pdf' });
+    expect(corrected.data?.correctEmploymentReport.evidenceFiles.map((file) => file.id)).toEqual([insurance, roster]);
     expect(errorCode(await correct(3))).toBe('CONFLICT');
 
     const verified = await verify(reportId, 3, 'VERIFY');
@@ -117,6 +125,7 @@ describe('yearly targets and employment reports (real PostgreSQL and Redis)', ()
     const audit = await sql<{ changes: Record<string, unknown> }>(`SELECT changes FROM funding.audit_log WHERE target_type = 'EmploymentReport' AND target_id = $1 ORDER BY id`, [reportId]);
     expect(audit.map((row) => row.changes.status)).toEqual([[null, 'REPORTED'], ['REPORTED', 'RETURNED'], ['RETURNED', 'REPORTED'], ['REPORTED', 'VERIFIED']]);
     expect(audit[2].changes.employmentPromoted).toEqual([9000, 9500]);
+    expect(audit[2].changes.evidenceFileIds).toEqual([[registerFile], [insurance, roster]]);
   });
 
   it('lists reports within the caller’s reach', async () => {

@@ -5,7 +5,8 @@ import { authorizeForPark, type ParkRefEntity } from '@cz/park-refs';
 import type { EntityManager } from 'typeorm';
 import { SCHEMA } from '../config';
 import type { Context } from '../context';
-import { evidence as validEvidence, headcount, year as validYear } from './employment-input.rules';
+import { citedEvidence, citeEvidence, evidenceDescription, REPORT_EVIDENCE, replaceReportEvidence } from '../evidence/evidence-files';
+import { headcount, year as validYear } from './employment-input.rules';
 import { notifyAboutReport } from './employment-notifications';
 import { authorizeOnReport, reloadReport, STATUS_NAMES } from './employment-reports';
 
@@ -13,7 +14,10 @@ export interface ReportInput {
   parkId: string;
   year: number;
   employmentPromoted: number;
-  evidence: string;
+  /** Files the park uploaded as evidence, cited in this order. */
+  evidenceFileIds: readonly string[];
+  /** A description of the evidence; the files' names when left out. */
+  evidence?: string | null;
 }
 
 function askCounty(manager: EntityManager, park: ParkRefEntity, reportId: string, version: number, year: number, promoted: number, corrected: boolean) {
@@ -35,7 +39,9 @@ export async function reportEmployment(context: Context, input: ReportInput) {
   const now = context.now();
   const year = validYear('year', input.year, Number(shanghaiDate(now).slice(0, 4)));
   const promoted = headcount('employmentPromoted', input.employmentPromoted, '促进就业人数');
-  const evidence = validEvidence('evidence', input.evidence);
+  const files = await citedEvidence(context.dataSource, 'evidenceFileIds', input.evidenceFileIds, park.parkId);
+  const evidence = evidenceDescription('evidence', input.evidence, files);
+  const evidenceFileIds = files.map((file) => file.id);
   const id = await context.dataSource.transaction(async (manager) => {
     const inserted: Array<{ id: string }> = await manager.query(
       `INSERT INTO "${SCHEMA}"."employment_report" ("park_id", "year", "employment_promoted", "evidence", "status", "reported_by", "reported_at")
@@ -44,11 +50,12 @@ export async function reportEmployment(context: Context, input: ReportInput) {
     );
     if (inserted.length === 0) throw new ConflictError(`${park.name} ${year} 年度的促进就业情况已上报；被退回时请更正原报告`, { year });
     const reportId = inserted[0].id;
+    await citeEvidence(manager, REPORT_EVIDENCE, reportId, evidenceFileIds);
     await recordAudit(manager, SCHEMA, context.identity, {
       operation: 'funding.employment.report',
       targetType: 'EmploymentReport',
       targetId: reportId,
-      changes: { parkId: park.parkId, year, employmentPromoted: [null, promoted], evidence: [null, evidence], status: [null, 'REPORTED'] },
+      changes: { parkId: park.parkId, year, employmentPromoted: [null, promoted], evidence: [null, evidence], evidenceFileIds: [null, evidenceFileIds], status: [null, 'REPORTED'] },
       requestId: context.requestId,
     });
     await askCounty(manager, park, reportId, 1, year, promoted, false);
@@ -58,10 +65,12 @@ export async function reportEmployment(context: Context, input: ReportInput) {
 }
 
 /** 更正被退回的报告: in place, back to REPORTED; the figures replaced stay in the audit row. */
-export async function correctEmploymentReport(context: Context, reportId: string, expectedVersion: number, input: Pick<ReportInput, 'employmentPromoted' | 'evidence'>) {
+export async function correctEmploymentReport(context: Context, reportId: string, expectedVersion: number, input: Pick<ReportInput, 'employmentPromoted' | 'evidenceFileIds' | 'evidence'>) {
   const { report, park } = await authorizeOnReport(context, 'funding.employment.report', reportId);
   const promoted = headcount('employmentPromoted', input.employmentPromoted, '促进就业人数');
-  const evidence = validEvidence('evidence', input.evidence);
+  const files = await citedEvidence(context.dataSource, 'evidenceFileIds', input.evidenceFileIds, park.parkId);
+  const evidence = evidenceDescription('evidence', input.evidence, files);
+  const evidenceFileIds = files.map((file) => file.id);
   if (report.status !== 'RETURNED') throw new ConflictError(`该报告${STATUS_NAMES[report.status]}，只有被退回的报告才能更正`, { status: report.status });
   await context.dataSource.transaction(async (manager) => {
     const changed = await guardedUpdate(
@@ -72,6 +81,7 @@ export async function correctEmploymentReport(context: Context, reportId: string
       [report.id, expectedVersion, promoted, evidence, context.identity.subject, context.now()],
     );
     if (changed === 0) throw new ConflictError('该报告已被他人处理（版本已变化），请刷新后重试', { version: report.version });
+    const citedBefore = await replaceReportEvidence(manager, report.id, evidenceFileIds);
     await recordAudit(manager, SCHEMA, context.identity, {
       operation: 'funding.employment.report',
       targetType: 'EmploymentReport',
@@ -79,6 +89,7 @@ export async function correctEmploymentReport(context: Context, reportId: string
       changes: {
         employmentPromoted: [report.employmentPromoted, promoted],
         evidence: [report.evidence, evidence],
+        evidenceFileIds: [citedBefore, evidenceFileIds],
         status: ['RETURNED', 'REPORTED'],
         correction: true,
         returnReason: [report.returnReason, null],

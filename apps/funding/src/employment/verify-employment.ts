@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@cz/calendar';
 import { guardedUpdate, recordAudit } from '@cz/db';
 import { ConflictError } from '@cz/errors';
 import { text } from '@cz/policy';
@@ -6,6 +7,7 @@ import type { Context } from '../context';
 import type { EmploymentDecision } from '../generated/graphql';
 import { returnReason } from './employment-input.rules';
 import { notifyAboutReport } from './employment-notifications';
+import { createSubsidyWhenReady } from '../operating-subsidy/subsidy-creation';
 import { authorizeOnReport, reloadReport, STATUS_NAMES } from './employment-reports';
 
 function reasonOf(decision: EmploymentDecision, reason: string | null | undefined): string | null {
@@ -47,6 +49,8 @@ export async function verifyEmploymentReport(context: Context, reportId: string,
         ? `${park.name} ${report.year} 年度促进就业人数 ${report.employmentPromoted} 人已经县区人社部门核实。`
         : `${park.name} ${report.year} 年度促进就业情况报告被退回，请更正后重新提交：${reason}`,
     );
+    // Art 10: a verified count completes the year's subsidy when the city's targets are in.
+    if (decision === 'VERIFY') await createSubsidyWhenReady(manager, report.parkId, report.year, { actor: context.identity, requestId: context.requestId, today: shanghaiDate(context.now()) });
   });
   return reloadReport(context, report.id);
 }

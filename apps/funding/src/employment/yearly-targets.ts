@@ -1,10 +1,12 @@
 import { authorize } from '@cz/auth';
+import { shanghaiDate } from '@cz/calendar';
 import { guardedUpdate, recordAudit } from '@cz/db';
 import { ConflictError, NotFoundError } from '@cz/errors';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SCHEMA } from '../config';
 import type { Context } from '../context';
 import type { ResolversTypes } from '../generated/graphql';
+import { createSubsidiesForYear } from '../operating-subsidy/subsidy-creation';
 import { headcount, year as validYear } from './employment-input.rules';
 import { YearlyTargetEntity } from './yearly-target.entity';
 
@@ -69,6 +71,8 @@ export async function setYearlyTargets(context: Context, input: TargetsInput) {
       },
       requestId: context.requestId,
     });
+    // Art 10: the targets complete the subsidies of parks whose counts are verified already.
+    await createSubsidiesForYear(manager, year, { actor: context.identity, requestId: context.requestId, today: shanghaiDate(context.now()) });
   });
   const row = await findTargets(context.dataSource, year);
   if (!row) throw new Error(`yearly targets of ${year} vanished after being written`);

@@ -16,7 +16,8 @@ export type FundingStatus = 'PENDING' | 'APPROVED' | 'HELD' | 'PAID' | 'CANCELLE
 @Index('funding_award_park_created_idx', ['parkId', 'createdAt', 'id'])
 @Index('funding_award_created_idx', ['createdAt', 'id'])
 // A zero or negative award is a mistake, never a business fact; reversals belong to the ledger.
-@Check('funding_award_amount_positive', `"amount_fen" > 0`)
+// A subsidy below the Art 10 threshold is recorded at 0 with its worksheet, so the park sees why.
+@Check('funding_award_amount_positive', `"amount_fen" > 0 OR ("kind" = 'OPERATING_SUBSIDY' AND "amount_fen" = 0)`)
 // Page cursors carry created_at as a JavaScript Date (ms): a microsecond part would split pages.
 export class FundingAwardEntity {
   @PrimaryColumn({ type: 'uuid' })

@@ -43,6 +43,15 @@ export type AwardStatement = {
   summary: Scalars['String']['output'];
 };
 
+/** 某县区的资金合计。 */
+export type CountyFundingTotal = {
+  __typename?: 'CountyFundingTotal';
+  /** 县区代码。 */
+  countyCode: Scalars['ID']['output'];
+  /** 合计。 */
+  totals: FundingTotals;
+};
+
 /** 核实结论。The county bureau's decision. */
 export type EmploymentDecision =
   /** 退回更正 return for correction */
@@ -55,8 +64,10 @@ export type EmploymentReport = {
   __typename?: 'EmploymentReport';
   /** 促进就业人数。Number of people whose employment the park promoted. */
   employmentPromoted: Scalars['Int']['output'];
-  /** 证明材料（文件编号等）。Evidence: document references. */
+  /** 证明材料说明（未填写时为所附文件的文件名）。Description of the evidence. */
   evidence: Scalars['String']['output'];
+  /** 证明材料文件，按引用顺序。The evidence files cited, in the order given. */
+  evidenceFiles: Array<EvidenceFile>;
   id: Scalars['ID']['output'];
   /** 所属园区。The park. */
   park: Park;
@@ -213,6 +224,28 @@ export type EnterpriseSubsidyStatus =
   /** 已撤回 withdrawn */
   | 'WITHDRAWN';
 
+/**
+ * 证明材料文件（园区上传）。An evidence file a park uploaded: `POST /files/funding/evidence` on the gateway with the raw
+ * body, `content-type` (PDF, JPG, PNG, Word, Excel) and `x-file-name` (URI-encoded UTF-8), at most 20 MiB; the answer
+ * carries its `id`, to cite in `evidenceFileIds`. Files are never changed or deleted.
+ */
+export type EvidenceFile = {
+  __typename?: 'EvidenceFile';
+  /** 文件类型（MIME）。Media type. */
+  contentType: Scalars['String']['output'];
+  /** 下载地址（网关路径，需登录；可查看所属报告或分录者均可下载）。Gateway path of the bytes. */
+  downloadPath: Scalars['String']['output'];
+  /** 文件名（上传时的原名）。Original file name. */
+  fileName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** SHA-256 校验值（十六进制），由服务计算。Hex SHA-256 of the bytes, computed by the service. */
+  sha256: Scalars['String']['output'];
+  /** 大小（字节）。Size in bytes. */
+  sizeBytes: Scalars['Int']['output'];
+  /** 上传时间。When uploaded. */
+  uploadedAt: Scalars['DateTime']['output'];
+};
+
 /** 资金记录：一笔认定奖励或年度运营补助。A funding award: a recognition award or a yearly operating subsidy. */
 export type FundingAward = {
   __typename?: 'FundingAward';
@@ -220,6 +253,8 @@ export type FundingAward = {
   amount: Scalars['Money']['output'];
   /** 金额（元，千分位两位小数，如 800,000.00）。Amount in yuan, formatted for people. */
   amountYuan: Scalars['String']['output'];
+  /** 该年度考核等次（最近一次评定，复评优先）；认定奖励及尚未考核的补助为空。The latest grade of the park's assessment for the subsidy year. */
+  assessmentGrade: Maybe<Grade>;
   /** 待拨付（已核定 − 已拨付）。Still to be paid: granted − paid. */
   availableToPay: Scalars['Money']['output'];
   /** 结余（已拨付 − 已支出）。Balance the park holds: paid − spent. */
@@ -245,6 +280,8 @@ export type FundingAward = {
   statement: AwardStatement;
   /** 状态。Status. */
   status: FundingStatus;
+  /** 运营补助的计算过程（第十条），含目标任务、门槛、促进就业人数与逐步计算；认定奖励为空。The Art 10 worksheet; null for a recognition award. */
+  subsidyComputation: Maybe<SubsidyComputation>;
   /** 资金年度。Funding year. */
   year: Scalars['Int']['output'];
 };
@@ -283,6 +320,21 @@ export type FundingKind =
   /** 一次性认定奖励（第九条），每个园区仅一次。One-time recognition award (Art 9), once per park ever. */
   | 'RECOGNITION_AWARD';
 
+/** 某类别某状态的资金合计。 */
+export type FundingKindStatusTotal = {
+  __typename?: 'FundingKindStatusTotal';
+  /** 金额合计（分）。 */
+  amount: Scalars['Money']['output'];
+  /** 金额合计（元）。 */
+  amountYuan: Scalars['String']['output'];
+  /** 笔数。 */
+  count: Scalars['Int']['output'];
+  /** 资金类别。 */
+  kind: FundingKind;
+  /** 状态。 */
+  status: FundingStatus;
+};
+
 /** 资金状态。Status of an award. */
 export type FundingStatus =
   /** 已核定 approved */
@@ -295,6 +347,53 @@ export type FundingStatus =
   | 'PAID'
   /** 待定 pending */
   | 'PENDING';
+
+/** 资金合计。Totals in fen. */
+export type FundingTotals = {
+  __typename?: 'FundingTotals';
+  /** 资金金额合计（分）。 */
+  amount: Scalars['Money']['output'];
+  /** 资金金额合计（元）。 */
+  amountYuan: Scalars['String']['output'];
+  /** 待拨付（已核定 − 已拨付，分）。 */
+  availableToPay: Scalars['Money']['output'];
+  /** 资金笔数。 */
+  awardCount: Scalars['Int']['output'];
+  /** 结余（已拨付 − 已支出，分）。 */
+  balance: Scalars['Money']['output'];
+  /** 已核定（分）。 */
+  granted: Scalars['Money']['output'];
+  /** 已拨付（分）。 */
+  paid: Scalars['Money']['output'];
+  /** 已支出（分）。 */
+  spent: Scalars['Money']['output'];
+};
+
+/** 年度资金汇总。A year's funding as totals only. */
+export type FundingYearSummary = {
+  __typename?: 'FundingYearSummary';
+  /** 按县区汇总（仅列出有资金的县区）。 */
+  byCounty: Array<CountyFundingTotal>;
+  /** 按资金类别和状态汇总（仅列出有资金的组合）。 */
+  byKindAndStatus: Array<FundingKindStatusTotal>;
+  /** 汇总范围的县区代码；全市为空。 */
+  countyCode: Maybe<Scalars['ID']['output']>;
+  /** 按资金使用范围（第十一条）汇总的已支出，五类全部列出。 */
+  spendingByCategory: Array<SpendingCategoryTotal>;
+  /** 合计。 */
+  totals: FundingTotals;
+  /** 资金年度。 */
+  year: Scalars['Int']['output'];
+};
+
+/** 考核等次。Grade: ≥ 90 优秀, ≥ 60 合格, else 不合格 (default cut-offs). */
+export type Grade =
+  /** 优秀 excellent */
+  | 'EXCELLENT'
+  /** 合格 qualified */
+  | 'QUALIFIED'
+  /** 不合格 unqualified */
+  | 'UNQUALIFIED';
 
 /** 资金台账分录（只增不改）。One append-only ledger entry; amounts are positive and the kind says which total they move. */
 export type LedgerEntry = {
@@ -309,8 +408,10 @@ export type LedgerEntry = {
   category: Maybe<SpendingCategory>;
   /** 说明。 */
   description: Maybe<Scalars['String']['output']>;
-  /** 凭证（支出的票据、文件引用）。 */
+  /** 凭证说明（仅支出）。 */
   evidence: Maybe<Scalars['String']['output']>;
+  /** 凭证文件（仅支出），按引用顺序。Evidence files cited by a spending entry; empty for other kinds. */
+  evidenceFiles: Array<EvidenceFile>;
   /** 分录号（按记账先后递增）。 */
   id: Scalars['ID']['output'];
   /** 幂等键（拨付必有）。 */
@@ -412,13 +513,15 @@ export type Mutation = {
   recordEnterpriseSubsidy: EnterpriseSubsidyReference;
   /**
    * 登记资金使用（园区运营机构，第十一条）。The park records spending against one of its awards. BAD_USER_INPUT on
-   * `input.amount` (and nothing written) when it exceeds the award's balance (paid − spent). The spending counts at
+   * `input.amount` (and nothing written) when it exceeds the award's balance (paid − spent), and on
+   * `input.evidenceFileIds` when it is empty or names a file that does not exist or another park uploaded. The spending counts at
    * once and awaits the county bureau's review, which is notified.
    */
   recordSpending: LedgerEntry;
   /**
    * 上报年度促进就业人数（园区运营机构）。Only for a recognised park and a year not after the current year (Beijing
-   * time); one report per park and year (CONFLICT). The park's county bureau is asked to verify it.
+   * time); one report per park and year (CONFLICT). The park's county bureau is asked to verify it. BAD_USER_INPUT on
+   * `evidenceFileIds` (and nothing written) when it is empty or names a file that does not exist or another park uploaded.
    */
   reportEmployment: EmploymentReport;
   /**
@@ -456,7 +559,8 @@ export type MutationConfirmPaymentArgs = {
 
 export type MutationCorrectEmploymentReportArgs = {
   employmentPromoted: Scalars['Int']['input'];
-  evidence: Scalars['String']['input'];
+  evidence?: InputMaybe<Scalars['String']['input']>;
+  evidenceFileIds: Array<Scalars['ID']['input']>;
   expectedVersion: Scalars['Int']['input'];
   reportId: Scalars['ID']['input'];
 };
@@ -482,7 +586,8 @@ export type MutationRecordSpendingArgs = {
 
 export type MutationReportEmploymentArgs = {
   employmentPromoted: Scalars['Int']['input'];
-  evidence: Scalars['String']['input'];
+  evidence?: InputMaybe<Scalars['String']['input']>;
+  evidenceFileIds: Array<Scalars['ID']['input']>;
   parkId: Scalars['ID']['input'];
   year: Scalars['Int']['input'];
 };
@@ -540,11 +645,23 @@ export type Park = {
   /** 园区的资金记录（调用者有权查看的），最新的在前。The park's funding awards, newest first. */
   fundingAwards: Array<FundingAward>;
   id: Scalars['ID']['output'];
+  /**
+   * 园区的年度基础运营经费补助（第十条），年度最新在前；可按年度筛选。The park's yearly operating subsidies, latest
+   * year first: finance and the city bureau see every park's, a county bureau its parks', a park its own; the data
+   * team none (it reads `fundingYear`).
+   */
+  subsidies: Array<FundingAward>;
 };
 
 
 /** 市级人力资源服务产业园。A municipal HR service industrial park, owned by the registry. */
 export type ParkEmploymentReportsArgs = {
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 市级人力资源服务产业园。A municipal HR service industrial park, owned by the registry. */
+export type ParkSubsidiesArgs = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -564,6 +681,13 @@ export type Query = {
   fundingAward: Maybe<FundingAward>;
   /** 资金记录列表（分页）。Funding awards the caller may see, newest first, filtered by county, year, kind and status. */
   fundingAwards: FundingAwardConnection;
+  /**
+   * 年度资金汇总：资金年度为 year 的认定奖励与运营补助，按类别与状态、按县区、按资金使用范围（第十一条）汇总，只含合计、
+   * 不含逐园区明细。Totals of the awards whose funding year is `year`, and of their ledger movements. The city bureau,
+   * finance and the data team see the whole city (or one county with `countyCode`); a county bureau only its own county
+   * (asking for another is FORBIDDEN); parks and reviewers are FORBIDDEN.
+   */
+  fundingYear: FundingYearSummary;
   /**
    * 资金台账分录（分页），最新在前。Ledger entries the caller may see, newest first: finance and the city bureau
    * all, a county bureau its parks', a park its own; the data team none.
@@ -600,6 +724,12 @@ export type QueryFundingAwardsArgs = {
 };
 
 
+export type QueryFundingYearArgs = {
+  countyCode?: InputMaybe<Scalars['ID']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
 export type QueryLedgerEntriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<LedgerEntryFilter>;
@@ -624,6 +754,19 @@ export type SpendingCategory =
   /** 补贴入驻企业房屋租金 rent subsidies for resident enterprises */
   | 'RENT_SUBSIDY';
 
+/** 某资金使用范围的已支出合计（未退回、未冲销的支出）。 */
+export type SpendingCategoryTotal = {
+  __typename?: 'SpendingCategoryTotal';
+  /** 已支出（分）。 */
+  amount: Scalars['Money']['output'];
+  /** 已支出（元）。 */
+  amountYuan: Scalars['String']['output'];
+  /** 使用范围。 */
+  category: SpendingCategory;
+  /** 支出笔数。 */
+  entryCount: Scalars['Int']['output'];
+};
+
 /** 资金使用登记。Spending to record. */
 export type SpendingInput = {
   /** 支出金额（分），大于 0，不得超过结余。 */
@@ -632,8 +775,10 @@ export type SpendingInput = {
   category: SpendingCategory;
   /** 用途说明，1–500 个字符。 */
   description: Scalars['String']['input'];
-  /** 凭证（票据号、合同号、文件引用等），1–2000 个字符。 */
-  evidence: Scalars['String']['input'];
+  /** 凭证说明（票据号、合同号等），1–2000 个字符；省略时记为所附文件的文件名。 */
+  evidence?: InputMaybe<Scalars['String']['input']>;
+  /** 凭证文件 ID（先经 POST /files/funding/evidence 上传），至少一个，须为本园区上传的文件。 */
+  evidenceFileIds: Array<Scalars['ID']['input']>;
   /** 支出日期（北京时间），不得晚于今天。 */
   spentOn: Scalars['Date']['input'];
 };
@@ -706,6 +851,62 @@ export type StatementLineKind =
   | 'SPENDING'
   /** 支出被退回 a spending returned by its reviewer */
   | 'SPENDING_RETURNED';
+
+/** 运营补助计算表（第十条）。The worksheet of an operating subsidy, with the inputs as they stood when it was created. */
+export type SubsidyComputation = {
+  __typename?: 'SubsidyComputation';
+  /** 超门槛补助（分）。Amount for the persons above the threshold. */
+  aboveThreshold: Scalars['Money']['output'];
+  /** 核定金额（分）。The subsidy amount. */
+  amount: Scalars['Money']['output'];
+  /** 核定金额（元）。The subsidy amount in yuan, formatted for people. */
+  amountYuan: Scalars['String']['output'];
+  /** 基础补助（分），未达门槛为 0。Base amount granted. */
+  base: Scalars['Money']['output'];
+  /** 每年补助上限（分）。Yearly cap. */
+  cap: Scalars['Money']['output'];
+  /** 是否按上限核定。Whether the cap applied. */
+  capped: Scalars['Boolean']['output'];
+  /** 核算时间。When it was computed. */
+  computedAt: Scalars['DateTime']['output'];
+  /** 是否达到门槛（N ≥ 门槛）。Whether N reaches the threshold. */
+  eligible: Scalars['Boolean']['output'];
+  /** 经县区核实的促进就业人数 N。Verified employment-promotion count. */
+  employmentPromoted: Scalars['Int']['output'];
+  /** 超门槛每人补助（分）。Amount per person above the threshold. */
+  perPersonAbove: Scalars['Money']['output'];
+  /** 超过门槛人数。Persons above the threshold. */
+  personsAboveThreshold: Scalars['Int']['output'];
+  /** 选定政策版本所依据的日期：被考核年度的最后一天。The day whose version in force was used: the last day of the year. */
+  policyDate: Scalars['Date']['output'];
+  /** 计算所依据的政策版本编码（第二十二条）。The policy version the parameters came from. */
+  policyVersionCode: Scalars['String']['output'];
+  /** 农村劳动力转移就业目标任务（人）。Rural labour transfer target. */
+  ruralLabourTransferTarget: Scalars['Int']['output'];
+  /** 逐步计算过程。Every step, so the sum can be redone by hand. */
+  steps: Array<SubsidyComputationStep>;
+  /** 目标任务合计 T（人）。Sum of both targets. */
+  targetsTotal: Scalars['Int']['output'];
+  /** 补助门槛人数 ⌈比例 × T⌉。Threshold in persons, rounded up. */
+  threshold: Scalars['Int']['output'];
+  /** 门槛比例（%）。Threshold as a whole percent of T. */
+  thresholdPercent: Scalars['Int']['output'];
+  /** 封顶前合计（分）。Sum before the cap. */
+  uncapped: Scalars['Money']['output'];
+  /** 城镇新增就业目标任务（人）。Urban new employment target. */
+  urbanNewEmploymentTarget: Scalars['Int']['output'];
+};
+
+/** 计算表的一步。One step of the worksheet. */
+export type SubsidyComputationStep = {
+  __typename?: 'SubsidyComputationStep';
+  /** 算式（含代入的数字）。 */
+  formula: Scalars['String']['output'];
+  /** 步骤名称。 */
+  label: Scalars['String']['output'];
+  /** 结果。 */
+  value: Scalars['String']['output'];
+};
 
 /** 年度目标任务（市局下达，第十条运营补助的计算依据）。The city's employment targets for a year (Art 10). */
 export type YearlyTargets = {
@@ -833,12 +1034,13 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   AwardStatement: ResolverTypeWrapper<Omit<AwardStatement, 'lines'> & { lines: Array<ResolversTypes['StatementLine']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CountyFundingTotal: ResolverTypeWrapper<CountyFundingTotal>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EmploymentDecision: EmploymentDecision;
   EmploymentReport: ResolverTypeWrapper<Omit<EmploymentReport, 'park'> & { park: ResolversTypes['Park'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   EmploymentReportConnection: ResolverTypeWrapper<Omit<EmploymentReportConnection, 'edges'> & { edges: Array<ResolversTypes['EmploymentReportEdge']> }>;
   EmploymentReportEdge: ResolverTypeWrapper<Omit<EmploymentReportEdge, 'node'> & { node: ResolversTypes['EmploymentReport'] }>;
   EmploymentReportFilter: EmploymentReportFilter;
@@ -850,12 +1052,17 @@ export type ResolversTypes = ResolversObject<{
   EnterpriseSubsidyReferenceEdge: ResolverTypeWrapper<Omit<EnterpriseSubsidyReferenceEdge, 'node'> & { node: ResolversTypes['EnterpriseSubsidyReference'] }>;
   EnterpriseSubsidyReferenceFilter: EnterpriseSubsidyReferenceFilter;
   EnterpriseSubsidyStatus: EnterpriseSubsidyStatus;
+  EvidenceFile: ResolverTypeWrapper<EvidenceFile>;
   FundingAward: ResolverTypeWrapper<FundingAwardEntity>;
   FundingAwardConnection: ResolverTypeWrapper<Omit<FundingAwardConnection, 'edges'> & { edges: Array<ResolversTypes['FundingAwardEdge']> }>;
   FundingAwardEdge: ResolverTypeWrapper<Omit<FundingAwardEdge, 'node'> & { node: ResolversTypes['FundingAward'] }>;
   FundingAwardFilter: FundingAwardFilter;
   FundingKind: FundingKind;
+  FundingKindStatusTotal: ResolverTypeWrapper<FundingKindStatusTotal>;
   FundingStatus: FundingStatus;
+  FundingTotals: ResolverTypeWrapper<FundingTotals>;
+  FundingYearSummary: ResolverTypeWrapper<FundingYearSummary>;
+  Grade: Grade;
   LedgerEntry: ResolverTypeWrapper<Omit<LedgerEntry, 'award' | 'park'> & { award: ResolversTypes['FundingAward'], park: ResolversTypes['Park'] }>;
   LedgerEntryConnection: ResolverTypeWrapper<Omit<LedgerEntryConnection, 'edges'> & { edges: Array<ResolversTypes['LedgerEntryEdge']> }>;
   LedgerEntryEdge: ResolverTypeWrapper<Omit<LedgerEntryEdge, 'node'> & { node: ResolversTypes['LedgerEntry'] }>;
@@ -868,12 +1075,15 @@ export type ResolversTypes = ResolversObject<{
   Park: ResolverTypeWrapper<ParkReference>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SpendingCategory: SpendingCategory;
+  SpendingCategoryTotal: ResolverTypeWrapper<SpendingCategoryTotal>;
   SpendingInput: SpendingInput;
   SpendingReview: ResolverTypeWrapper<SpendingReview>;
   SpendingReviewDecision: SpendingReviewDecision;
   SpendingReviewStatus: SpendingReviewStatus;
   StatementLine: ResolverTypeWrapper<Omit<StatementLine, 'entry'> & { entry: ResolversTypes['LedgerEntry'] }>;
   StatementLineKind: StatementLineKind;
+  SubsidyComputation: ResolverTypeWrapper<SubsidyComputation>;
+  SubsidyComputationStep: ResolverTypeWrapper<SubsidyComputationStep>;
   YearlyTargets: ResolverTypeWrapper<YearlyTargets>;
 }>;
 
@@ -881,11 +1091,12 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AwardStatement: Omit<AwardStatement, 'lines'> & { lines: Array<ResolversParentTypes['StatementLine']> };
   String: Scalars['String']['output'];
+  CountyFundingTotal: CountyFundingTotal;
+  ID: Scalars['ID']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   EmploymentReport: Omit<EmploymentReport, 'park'> & { park: ResolversParentTypes['Park'] } | FederationReferenceTypes['EmploymentReport'];
   Int: Scalars['Int']['output'];
-  ID: Scalars['ID']['output'];
   EmploymentReportConnection: Omit<EmploymentReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['EmploymentReportEdge']> };
   EmploymentReportEdge: Omit<EmploymentReportEdge, 'node'> & { node: ResolversParentTypes['EmploymentReport'] };
   EmploymentReportFilter: EmploymentReportFilter;
@@ -894,10 +1105,14 @@ export type ResolversParentTypes = ResolversObject<{
   EnterpriseSubsidyReferenceConnection: Omit<EnterpriseSubsidyReferenceConnection, 'edges'> & { edges: Array<ResolversParentTypes['EnterpriseSubsidyReferenceEdge']> };
   EnterpriseSubsidyReferenceEdge: Omit<EnterpriseSubsidyReferenceEdge, 'node'> & { node: ResolversParentTypes['EnterpriseSubsidyReference'] };
   EnterpriseSubsidyReferenceFilter: EnterpriseSubsidyReferenceFilter;
+  EvidenceFile: EvidenceFile;
   FundingAward: FundingAwardEntity;
   FundingAwardConnection: Omit<FundingAwardConnection, 'edges'> & { edges: Array<ResolversParentTypes['FundingAwardEdge']> };
   FundingAwardEdge: Omit<FundingAwardEdge, 'node'> & { node: ResolversParentTypes['FundingAward'] };
   FundingAwardFilter: FundingAwardFilter;
+  FundingKindStatusTotal: FundingKindStatusTotal;
+  FundingTotals: FundingTotals;
+  FundingYearSummary: FundingYearSummary;
   LedgerEntry: Omit<LedgerEntry, 'award' | 'park'> & { award: ResolversParentTypes['FundingAward'], park: ResolversParentTypes['Park'] };
   LedgerEntryConnection: Omit<LedgerEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['LedgerEntryEdge']> };
   LedgerEntryEdge: Omit<LedgerEntryEdge, 'node'> & { node: ResolversParentTypes['LedgerEntry'] };
@@ -908,9 +1123,12 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Park: ParkReference;
   Query: Record<PropertyKey, never>;
+  SpendingCategoryTotal: SpendingCategoryTotal;
   SpendingInput: SpendingInput;
   SpendingReview: SpendingReview;
   StatementLine: Omit<StatementLine, 'entry'> & { entry: ResolversParentTypes['LedgerEntry'] };
+  SubsidyComputation: SubsidyComputation;
+  SubsidyComputationStep: SubsidyComputationStep;
   YearlyTargets: YearlyTargets;
 }>;
 
@@ -922,6 +1140,11 @@ export type AwardStatementResolvers<ContextType = Context, ParentType extends Re
   paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   spent?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CountyFundingTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CountyFundingTotal'] = ResolversParentTypes['CountyFundingTotal']> = ResolversObject<{
+  countyCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['FundingTotals'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -936,6 +1159,7 @@ export type EmploymentReportResolvers<ContextType = Context, ParentType extends 
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EmploymentReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
   employmentPromoted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidenceFiles?: Resolver<Array<ResolversTypes['EvidenceFile']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   park?: Resolver<ResolversTypes['Park'], ParentType, ContextType>;
   reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -988,10 +1212,21 @@ export type EnterpriseSubsidyReferenceEdgeResolvers<ContextType = Context, Paren
   node?: Resolver<ResolversTypes['EnterpriseSubsidyReference'], ParentType, ContextType>;
 }>;
 
+export type EvidenceFileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceFile'] = ResolversParentTypes['EvidenceFile']> = ResolversObject<{
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  downloadPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type FundingAwardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingAward'] = ResolversParentTypes['FundingAward'], FederationReferenceType extends FederationReferenceTypes['FundingAward'] = FederationReferenceTypes['FundingAward']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FundingAward']> | FederationReferenceType, FederationReferenceType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   amountYuan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  assessmentGrade?: Resolver<Maybe<ResolversTypes['Grade']>, ParentType, ContextType>;
   availableToPay?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1005,6 +1240,7 @@ export type FundingAwardResolvers<ContextType = Context, ParentType extends Reso
   spent?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   statement?: Resolver<ResolversTypes['AwardStatement'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FundingStatus'], ParentType, ContextType>;
+  subsidyComputation?: Resolver<Maybe<ResolversTypes['SubsidyComputation']>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -1019,6 +1255,34 @@ export type FundingAwardEdgeResolvers<ContextType = Context, ParentType extends 
   node?: Resolver<ResolversTypes['FundingAward'], ParentType, ContextType>;
 }>;
 
+export type FundingKindStatusTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingKindStatusTotal'] = ResolversParentTypes['FundingKindStatusTotal']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  amountYuan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FundingKind'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FundingStatus'], ParentType, ContextType>;
+}>;
+
+export type FundingTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingTotals'] = ResolversParentTypes['FundingTotals']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  amountYuan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  availableToPay?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  awardCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  granted?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  spent?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type FundingYearSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingYearSummary'] = ResolversParentTypes['FundingYearSummary']> = ResolversObject<{
+  byCounty?: Resolver<Array<ResolversTypes['CountyFundingTotal']>, ParentType, ContextType>;
+  byKindAndStatus?: Resolver<Array<ResolversTypes['FundingKindStatusTotal']>, ParentType, ContextType>;
+  countyCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  spendingByCategory?: Resolver<Array<ResolversTypes['SpendingCategoryTotal']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['FundingTotals'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type LedgerEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerEntry'] = ResolversParentTypes['LedgerEntry']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   amountYuan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1026,6 +1290,7 @@ export type LedgerEntryResolvers<ContextType = Context, ParentType extends Resol
   category?: Resolver<Maybe<ResolversTypes['SpendingCategory']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidenceFiles?: Resolver<Array<ResolversTypes['EvidenceFile']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LedgerEntryKind'], ParentType, ContextType>;
@@ -1059,11 +1324,11 @@ export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversType
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   confirmPayment?: Resolver<ResolversTypes['LedgerEntry'], ParentType, ContextType, RequireFields<MutationConfirmPaymentArgs, 'amount' | 'awardId' | 'idempotencyKey' | 'paidOn' | 'voucherNo'>>;
-  correctEmploymentReport?: Resolver<ResolversTypes['EmploymentReport'], ParentType, ContextType, RequireFields<MutationCorrectEmploymentReportArgs, 'employmentPromoted' | 'evidence' | 'expectedVersion' | 'reportId'>>;
+  correctEmploymentReport?: Resolver<ResolversTypes['EmploymentReport'], ParentType, ContextType, RequireFields<MutationCorrectEmploymentReportArgs, 'employmentPromoted' | 'evidenceFileIds' | 'expectedVersion' | 'reportId'>>;
   correctLedgerEntry?: Resolver<ResolversTypes['LedgerEntry'], ParentType, ContextType, RequireFields<MutationCorrectLedgerEntryArgs, 'entryId' | 'reason'>>;
   recordEnterpriseSubsidy?: Resolver<ResolversTypes['EnterpriseSubsidyReference'], ParentType, ContextType, RequireFields<MutationRecordEnterpriseSubsidyArgs, 'input' | 'parkId'>>;
   recordSpending?: Resolver<ResolversTypes['LedgerEntry'], ParentType, ContextType, RequireFields<MutationRecordSpendingArgs, 'awardId' | 'input'>>;
-  reportEmployment?: Resolver<ResolversTypes['EmploymentReport'], ParentType, ContextType, RequireFields<MutationReportEmploymentArgs, 'employmentPromoted' | 'evidence' | 'parkId' | 'year'>>;
+  reportEmployment?: Resolver<ResolversTypes['EmploymentReport'], ParentType, ContextType, RequireFields<MutationReportEmploymentArgs, 'employmentPromoted' | 'evidenceFileIds' | 'parkId' | 'year'>>;
   reviewSpending?: Resolver<ResolversTypes['LedgerEntry'], ParentType, ContextType, RequireFields<MutationReviewSpendingArgs, 'decision' | 'entryId'>>;
   setYearlyTargets?: Resolver<ResolversTypes['YearlyTargets'], ParentType, ContextType, RequireFields<MutationSetYearlyTargetsArgs, 'ruralLabourTransfer' | 'urbanNewEmployment' | 'year'>>;
   updateEnterpriseSubsidyStatus?: Resolver<ResolversTypes['EnterpriseSubsidyReference'], ParentType, ContextType, RequireFields<MutationUpdateEnterpriseSubsidyStatusArgs, 'expectedVersion' | 'id' | 'status'>>;
@@ -1082,6 +1347,7 @@ export type ParkResolvers<ContextType = Context, ParentType extends ResolversPar
   fundBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   fundingAwards?: Resolver<Array<ResolversTypes['FundingAward']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subsidies?: Resolver<Array<ResolversTypes['FundingAward']>, ParentType, ContextType, Partial<ParkSubsidiesArgs>>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -1089,8 +1355,16 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   enterpriseSubsidyReferences?: Resolver<ResolversTypes['EnterpriseSubsidyReferenceConnection'], ParentType, ContextType, Partial<QueryEnterpriseSubsidyReferencesArgs>>;
   fundingAward?: Resolver<Maybe<ResolversTypes['FundingAward']>, ParentType, ContextType, RequireFields<QueryFundingAwardArgs, 'id'>>;
   fundingAwards?: Resolver<ResolversTypes['FundingAwardConnection'], ParentType, ContextType, Partial<QueryFundingAwardsArgs>>;
+  fundingYear?: Resolver<ResolversTypes['FundingYearSummary'], ParentType, ContextType, RequireFields<QueryFundingYearArgs, 'year'>>;
   ledgerEntries?: Resolver<ResolversTypes['LedgerEntryConnection'], ParentType, ContextType, Partial<QueryLedgerEntriesArgs>>;
   yearlyTargets?: Resolver<Maybe<ResolversTypes['YearlyTargets']>, ParentType, ContextType, RequireFields<QueryYearlyTargetsArgs, 'year'>>;
+}>;
+
+export type SpendingCategoryTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpendingCategoryTotal'] = ResolversParentTypes['SpendingCategoryTotal']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  amountYuan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['SpendingCategory'], ParentType, ContextType>;
+  entryCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type SpendingReviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpendingReview'] = ResolversParentTypes['SpendingReview']> = ResolversObject<{
@@ -1114,6 +1388,35 @@ export type StatementLineResolvers<ContextType = Context, ParentType extends Res
   spentChange?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
+export type SubsidyComputationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubsidyComputation'] = ResolversParentTypes['SubsidyComputation']> = ResolversObject<{
+  aboveThreshold?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  amountYuan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  base?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cap?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  capped?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  employmentPromoted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perPersonAbove?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  personsAboveThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  policyDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  policyVersionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ruralLabourTransferTarget?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['SubsidyComputationStep']>, ParentType, ContextType>;
+  targetsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  thresholdPercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uncapped?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  urbanNewEmploymentTarget?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SubsidyComputationStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubsidyComputationStep'] = ResolversParentTypes['SubsidyComputationStep']> = ResolversObject<{
+  formula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type YearlyTargetsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['YearlyTargets'] = ResolversParentTypes['YearlyTargets']> = ResolversObject<{
   enteredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   ruralLabourTransfer?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1125,6 +1428,7 @@ export type YearlyTargetsResolvers<ContextType = Context, ParentType extends Res
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AwardStatement?: AwardStatementResolvers<ContextType>;
+  CountyFundingTotal?: CountyFundingTotalResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   EmploymentReport?: EmploymentReportResolvers<ContextType>;
@@ -1133,9 +1437,13 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   EnterpriseSubsidyReference?: EnterpriseSubsidyReferenceResolvers<ContextType>;
   EnterpriseSubsidyReferenceConnection?: EnterpriseSubsidyReferenceConnectionResolvers<ContextType>;
   EnterpriseSubsidyReferenceEdge?: EnterpriseSubsidyReferenceEdgeResolvers<ContextType>;
+  EvidenceFile?: EvidenceFileResolvers<ContextType>;
   FundingAward?: FundingAwardResolvers<ContextType>;
   FundingAwardConnection?: FundingAwardConnectionResolvers<ContextType>;
   FundingAwardEdge?: FundingAwardEdgeResolvers<ContextType>;
+  FundingKindStatusTotal?: FundingKindStatusTotalResolvers<ContextType>;
+  FundingTotals?: FundingTotalsResolvers<ContextType>;
+  FundingYearSummary?: FundingYearSummaryResolvers<ContextType>;
   LedgerEntry?: LedgerEntryResolvers<ContextType>;
   LedgerEntryConnection?: LedgerEntryConnectionResolvers<ContextType>;
   LedgerEntryEdge?: LedgerEntryEdgeResolvers<ContextType>;
@@ -1144,8 +1452,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Park?: ParkResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SpendingCategoryTotal?: SpendingCategoryTotalResolvers<ContextType>;
   SpendingReview?: SpendingReviewResolvers<ContextType>;
   StatementLine?: StatementLineResolvers<ContextType>;
+  SubsidyComputation?: SubsidyComputationResolvers<ContextType>;
+  SubsidyComputationStep?: SubsidyComputationStepResolvers<ContextType>;
   YearlyTargets?: YearlyTargetsResolvers<ContextType>;
 }>;
 

@@ -66,6 +66,8 @@ export function toLedgerEntry(entry: LedgerEntryEntity): ResolversTypes['LedgerE
     category: entry.category,
     description: entry.description,
     evidence: entry.evidence,
+    // The EvidenceFile field resolver loads them per request, batched; the row does not carry them.
+    evidenceFiles: [],
     voucherNo: entry.voucherNo,
     reason: entry.reason,
     idempotencyKey: entry.idempotencyKey,

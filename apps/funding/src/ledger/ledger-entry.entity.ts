@@ -42,6 +42,7 @@ export class LedgerEntryEntity {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
+  /** A spending's description of its evidence (the cited files' names when the park gave none); the files are in ledger_entry_evidence. */
   @Column({ type: 'text', nullable: true })
   evidence: string | null;
 

@@ -3,6 +3,7 @@ import { shanghaiDate } from '@cz/calendar';
 import { statementTotals } from '@cz/db';
 import { DEMO_PARKS } from '@cz/demo-data';
 import { asGateway, createParkRefs, errorCode, startTestSubgraph, TestEventQueue, type TestSubgraph } from '@cz/testing';
+import { evidenceClient } from '../evidence/evidence.test-support';
 import { approvalEvent } from '../recognition-award/recognition-award.test-support';
 import { fundingService } from '../service';
 
@@ -66,6 +67,7 @@ describe('the append-only ledger: payments, spending, reviews, corrections (real
   let awardA: string; // xiangyuan's recognition award, 80,000,000 fen
   let awardB: string; // qinyuan's recognition award, 80,000,000 fen
   const paymentKeysOfA: string[] = [];
+  const evidenceOf = new Map<string, string>(); // an evidence file each park uploaded, by park id
 
   const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> => funding.service.dataSource.query(text, params);
   const count = async (table: string) => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM funding.${table}`))[0].n;
@@ -73,7 +75,10 @@ describe('the append-only ledger: payments, spending, reviews, corrections (real
   const totals = async (awardId: string) => (await asGateway<{ fundingAward: Totals }>(funding.url, finance, TOTALS, { id: awardId })).data!.fundingAward;
   const pay = (awardId: string, amount: string, key: string, identity = finance) => asGateway<{ confirmPayment: Entry }>(funding.url, identity, PAY, { awardId, amount, paidOn: today, voucherNo: `财拨〔2026〕${key}`, key });
   const spend = (awardId: string, amount: string, identity: Identity, category = 'RENT_SUBSIDY') =>
-    asGateway<{ recordSpending: Entry }>(funding.url, identity, SPEND, { awardId, input: { category, amount, spentOn: today, description: '入驻企业 2026 年第四季度房租补贴', evidence: '租赁合同 ZL-2026-018；付款凭证 FK-77' } });
+    asGateway<{ recordSpending: Entry }>(funding.url, identity, SPEND, {
+      awardId,
+      input: { category, amount, spentOn: today, description: '入驻企业 2026 年第四季度房租补贴', evidence: '租赁合同 ZL-2026-018；付款凭证 FK-77', evidenceFileIds: [evidenceOf.get(identity.parkId ?? '') ?? ''] },
+    });
   const review = (id: string, decision: string, identity: Identity, reason?: string) => asGateway<{ reviewSpending: Entry }>(funding.url, identity, REVIEW, { id, decision, reason });
   const correct = (id: string, identity: Identity, reason = '凭证号录入错误，冲销后重新登记') => asGateway<{ correctLedgerEntry: Entry }>(funding.url, identity, CORRECT, { id, reason });
   const fieldOf = (response: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => response.errors?.[0]?.extensions?.field;
@@ -85,6 +90,7 @@ describe('the append-only ledger: payments, spending, reviews, corrections (real
     await events.deliver(approvalEvent({ parkId: xiangyuanPark.id, approvedOn: today }));
     await events.deliver(approvalEvent({ parkId: qinyuanPark.id, approvedOn: today }));
     [awardA, awardB] = [await awardOf(xiangyuanPark.id), await awardOf(qinyuanPark.id)];
+    for (const operator of [xiangyuanOperator, qinyuanOperator]) evidenceOf.set(operator.parkId!, await evidenceClient(funding.url).uploaded(operator, '租赁合同及付款凭证.pdf'));
   });
   afterAll(async () => {
     await events?.close();

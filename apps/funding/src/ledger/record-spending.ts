@@ -4,6 +4,7 @@ import { BadUserInputError } from '@cz/errors';
 import { formatYuan, notInFuture, requiredText } from '@cz/policy';
 import { SCHEMA } from '../config';
 import type { Context } from '../context';
+import { citedEvidence, citeEvidence, ENTRY_EVIDENCE, evidenceDescription } from '../evidence/evidence-files';
 import type { SpendingCategory } from './ledger-entry.entity';
 import { authorizeOnAward } from './ledger-access';
 import { loadEntry } from './ledger-entries';
@@ -18,7 +19,10 @@ export interface SpendingInput {
   amount: string;
   spentOn: string;
   description: string;
-  evidence: string;
+  /** Files the park uploaded as evidence, cited in this order. */
+  evidenceFileIds: readonly string[];
+  /** A description of the evidence (voucher numbers…); the files' names when left out. */
+  evidence?: string | null;
 }
 
 /**
@@ -30,7 +34,9 @@ export async function recordSpending(context: Context, awardId: string, input: S
   const amountFen = positiveFen('input.amount', input.amount);
   const spentOn = notInFuture('input.spentOn', input.spentOn, shanghaiDate(context.now()), '支出日期');
   const description = requiredText('input.description', input.description, '用途说明', 500, true);
-  const evidence = requiredText('input.evidence', input.evidence, '凭证', 2000, true);
+  const files = await citedEvidence(context.dataSource, 'input.evidenceFileIds', input.evidenceFileIds, park.parkId);
+  const evidence = evidenceDescription('input.evidence', input.evidence, files);
+  const evidenceFileIds = files.map((file) => file.id);
   const entryId = await context.dataSource.transaction(async (manager) => {
     const locked = await lockAward(manager, award.id);
     const balance = balanceOf(locked.totals);
@@ -43,11 +49,12 @@ export async function recordSpending(context: Context, awardId: string, input: S
     }
     const id = await insertEntry(manager, { awardId: award.id, kind: 'SPENDING', amountFen, occurredOn: spentOn, category: input.category, description, evidence, recordedBy: context.identity });
     if (!id) throw new Error('a spending entry has no idempotency key and cannot conflict');
+    await citeEvidence(manager, ENTRY_EVIDENCE, id, evidenceFileIds);
     await recordAudit(manager, SCHEMA, context.identity, {
       operation: 'funding.spend',
       targetType: 'FundingAward',
       targetId: award.id,
-      changes: { entryId: id, category: input.category, amountFen: amountFen.toString(), spentOn, spentFen: [locked.totals.spent.toString(), (locked.totals.spent + amountFen).toString()] },
+      changes: { entryId: id, category: input.category, amountFen: amountFen.toString(), spentOn, evidenceFileIds, spentFen: [locked.totals.spent.toString(), (locked.totals.spent + amountFen).toString()] },
       requestId: context.requestId,
     });
     await notifyAboutEntry(

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { BadUserInputError } from '@cz/errors';
 
-/** Art 7 materials are documents and scans; 20 MiB holds a long scanned PDF. */
-export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
+/** Documents and scans submitted to the bureaus; 20 MiB holds a long scanned PDF. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 const JPEG = [0xff, 0xd8, 0xff];
@@ -22,8 +22,10 @@ const SIGNATURES: Record<string, readonly number[]> = {
   'application/vnd.ms-excel': OLE2,
 };
 
+export const ACCEPTED_CONTENT_TYPES: readonly string[] = Object.keys(SIGNATURES);
+
 /** A refusal whose HTTP status is more precise than 400 (413 too large, 415 wrong type). */
-export class MaterialRefusal extends BadUserInputError {
+export class FileRefusal extends BadUserInputError {
   constructor(
     readonly status: 400 | 413 | 415,
     field: string,
@@ -34,12 +36,12 @@ export class MaterialRefusal extends BadUserInputError {
   }
 }
 
-const tooLarge = () => new MaterialRefusal(413, 'file', `文件不能超过 ${MAX_MATERIAL_BYTES / 1024 / 1024} MB`, { maxBytes: MAX_MATERIAL_BYTES });
+const tooLarge = () => new FileRefusal(413, 'file', `文件不能超过 ${MAX_FILE_BYTES / 1024 / 1024} MB`, { maxBytes: MAX_FILE_BYTES });
 
 /** The declared media type without parameters, if it is one we accept. */
 export function acceptedContentType(header: string | undefined): string {
   const type = (header ?? '').split(';')[0].trim().toLowerCase();
-  if (!(type in SIGNATURES)) throw new MaterialRefusal(415, 'contentType', '只接受 PDF、JPG、PNG、Word 或 Excel 文件', { contentType: type || null });
+  if (!(type in SIGNATURES)) throw new FileRefusal(415, 'contentType', '只接受 PDF、JPG、PNG、Word 或 Excel 文件', { contentType: type || null });
   return type;
 }
 
@@ -52,17 +54,17 @@ export function decodeFileName(header: string | undefined): string {
   try {
     name = decodeURIComponent(header ?? '').trim();
   } catch {
-    throw new MaterialRefusal(400, 'fileName', '文件名编码无效（请用 UTF-8 URI 编码）');
+    throw new FileRefusal(400, 'fileName', '文件名编码无效（请用 UTF-8 URI 编码）');
   }
-  if (!name) throw new MaterialRefusal(400, 'fileName', '缺少文件名（x-file-name）');
-  if (UNSAFE_NAME.test(name) || name === '.' || name === '..') throw new MaterialRefusal(400, 'fileName', '文件名不能包含路径或控制字符');
-  if (Array.from(name).length > 255) throw new MaterialRefusal(400, 'fileName', '文件名不能超过 255 个字符');
+  if (!name) throw new FileRefusal(400, 'fileName', '缺少文件名（x-file-name）');
+  if (UNSAFE_NAME.test(name) || name === '.' || name === '..') throw new FileRefusal(400, 'fileName', '文件名不能包含路径或控制字符');
+  if (Array.from(name).length > 255) throw new FileRefusal(400, 'fileName', '文件名不能超过 255 个字符');
   return name;
 }
 
 /** Refuses a body announced as too large before a byte of it is read. */
 export function checkAnnouncedLength(header: string | undefined): void {
-  if (header !== undefined && Number(header) > MAX_MATERIAL_BYTES) throw tooLarge();
+  if (header !== undefined && Number(header) > MAX_FILE_BYTES) throw tooLarge();
 }
 
 /**
@@ -75,7 +77,7 @@ export function readLimitedBody(request: Readable): Promise<Buffer> {
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_MATERIAL_BYTES) {
+      if (size <= MAX_FILE_BYTES) {
         chunks.push(chunk);
         return;
       }
@@ -84,7 +86,7 @@ export function readLimitedBody(request: Readable): Promise<Buffer> {
       request.resume();
       reject(tooLarge());
     };
-    const onEnd = () => (size === 0 ? reject(new MaterialRefusal(400, 'file', '文件不能为空')) : resolve(Buffer.concat(chunks, size)));
+    const onEnd = () => (size === 0 ? reject(new FileRefusal(400, 'file', '文件不能为空')) : resolve(Buffer.concat(chunks, size)));
     request.on('data', onData);
     request.on('end', onEnd);
     request.on('error', reject);
@@ -94,8 +96,8 @@ export function readLimitedBody(request: Readable): Promise<Buffer> {
 /** The bytes must be what the declared type says, so a renamed executable never passes as a PDF. */
 export function checkSignature(contentType: string, content: Buffer): void {
   const signature = SIGNATURES[contentType];
-  if (content.length < signature.length || signature.some((byte, index) => content[index] !== byte)) {
-    throw new MaterialRefusal(415, 'file', '文件内容与声明的文件类型不符', { contentType });
+  if (!signature || content.length < signature.length || signature.some((byte, index) => content[index] !== byte)) {
+    throw new FileRefusal(415, 'file', '文件内容与声明的文件类型不符', { contentType });
   }
 }
 
@@ -108,4 +110,35 @@ export function attachmentDisposition(fileName: string): string {
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** What an upload's headers say, checked before anything else (so a refused upload is never read). */
+export interface UploadHeaders {
+  contentType: string;
+  fileName: string;
+}
+
+/** Header access as express's `req.header` offers it. */
+export interface UploadRequest extends Readable {
+  header(name: string): string | undefined;
+}
+
+/** Type, name and announced size, all from headers: no byte of the body is read. */
+export function uploadHeaders(request: Pick<UploadRequest, 'header'>): UploadHeaders {
+  const contentType = acceptedContentType(request.header('content-type'));
+  const fileName = decodeFileName(request.header('x-file-name'));
+  checkAnnouncedLength(request.header('content-length'));
+  return { contentType, fileName };
+}
+
+export interface ReceivedFile {
+  content: Buffer;
+  sha256: string;
+}
+
+/** The body within the limit, matching its declared type, with its checksum. */
+export async function receiveFile(request: Readable, contentType: string): Promise<ReceivedFile> {
+  const content = await readLimitedBody(request);
+  checkSignature(contentType, content);
+  return { content, sha256: sha256Hex(content) };
 }
