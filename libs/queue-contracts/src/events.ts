@@ -159,7 +159,7 @@ export interface EventEnvelope<T extends EventType = EventType> {
  */
 export const EVENT_SUBSCRIPTIONS: { readonly [T in EventType]: readonly ServiceName[] } = {
   'registry.park-profile-changed': ['applications', 'funding', 'assessment'],
-  'registry.calendar-changed': ['applications'],
+  'registry.calendar-changed': ['applications', 'assessment'],
   'applications.application-approved': ['registry', 'funding'],
   'notification.requested': ['notifications'],
   'applications.policy-version-changed': ['funding'],

@@ -1,4 +1,4 @@
-import { packageCalendar } from '@cz/calendar';
+import { createCalendarCopyTables, dropCalendarCopyTables } from '@cz/calendar-copy';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Publicity1764620000000 implements MigrationInterface {
@@ -7,23 +7,7 @@ export class Publicity1764620000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     // This service's copy of the registry's working-day calendar: publicity ends are computed here,
     // inside the transaction that opens a period, without a call to another service.
-    await queryRunner.query(`
-      CREATE TABLE "applications"."calendar_year" (
-        "year" int PRIMARY KEY,
-        -- False: the State Council has not announced the year; nothing may be counted into it.
-        "covered" boolean NOT NULL,
-        -- The registry's version of this year; an older registry.calendar-changed event is ignored.
-        "version" int NOT NULL
-      )`);
-    await queryRunner.query(`
-      CREATE TABLE "applications"."calendar_day" (
-        "date" date PRIMARY KEY,
-        "year" int NOT NULL REFERENCES "applications"."calendar_year" ("year") ON DELETE CASCADE,
-        "kind" varchar(20) NOT NULL CHECK ("kind" IN ('HOLIDAY', 'MAKEUP_WORKDAY')),
-        "name" varchar(50) NOT NULL,
-        CONSTRAINT "calendar_day_in_its_year" CHECK (EXTRACT(YEAR FROM "date")::int = "year")
-      )`);
-    await seedPackageCalendar(queryRunner);
+    await createCalendarCopyTables(queryRunner, 'applications');
 
     await queryRunner.query(`
       CREATE TABLE "applications"."publicity" (
@@ -90,19 +74,6 @@ export class Publicity1764620000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "applications"."objection"`);
     await queryRunner.query(`DROP TABLE "applications"."publicity_item"`);
     await queryRunner.query(`DROP TABLE "applications"."publicity"`);
-    await queryRunner.query(`DROP TABLE "applications"."calendar_day"`);
-    await queryRunner.query(`DROP TABLE "applications"."calendar_year"`);
+    await dropCalendarCopyTables(queryRunner, 'applications');
   }
-}
-
-/** Version 1 of every year: the same package data the registry starts from. */
-async function seedPackageCalendar(queryRunner: QueryRunner): Promise<void> {
-  const calendar = packageCalendar();
-  const days = [...Object.entries(calendar.holidays).map(([date, name]) => [date, 'HOLIDAY', name]), ...Object.entries(calendar.makeUpWorkdays).map(([date, name]) => [date, 'MAKEUP_WORKDAY', name])];
-  await queryRunner.query(`INSERT INTO "applications"."calendar_year" ("year", "covered", "version") SELECT unnest($1::int[]), true, 1`, [calendar.coveredYears]);
-  await queryRunner.query(
-    `INSERT INTO "applications"."calendar_day" ("date", "year", "kind", "name")
-     SELECT d, EXTRACT(YEAR FROM d)::int, k, n FROM unnest($1::date[], $2::varchar[], $3::varchar[]) AS t(d, k, n)`,
-    [days.map((day) => day[0]), days.map((day) => day[1]), days.map((day) => day[2])],
-  );
 }

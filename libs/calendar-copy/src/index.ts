@@ -1,0 +1,2 @@
+export * from './calendar-copy-tables';
+export * from './calendar-copy';
