@@ -18,7 +18,20 @@ export function seedDemo(dataSource: DataSource): Promise<number> {
     let written = await seedDemoParkRefs(manager, SCHEMA);
     for (const park of DEMO_PARKS) {
       for (const [year, totalScore] of Object.entries(park.assessments ?? {})) {
-        await manager.getRepository(AssessmentEntity).insert({ id: demoChildId(park.id, DEMO_ASSESSMENT_KIND, Number(year)), parkId: park.id, year: Number(year), status: 'FINAL', totalScore, grade: gradeOf(totalScore), version: 1 });
+        const grade = gradeOf(totalScore);
+        // History from before cycles: final, graded once, so the first grading is the final one.
+        await manager.getRepository(AssessmentEntity).insert({
+          id: demoChildId(park.id, DEMO_ASSESSMENT_KIND, Number(year)),
+          parkId: park.id,
+          year: Number(year),
+          status: 'FINAL',
+          totalScore,
+          grade,
+          initialTotalScore: totalScore,
+          initialGrade: grade,
+          commended: grade === 'EXCELLENT',
+          version: 1,
+        });
         written += 1;
       }
     }

@@ -14,7 +14,8 @@ const MONTH_DAY = /^(0[1-3])-(0[1-9]|[12]\d|3[01])$/;
 export function parseCycleOpeningRule(text: string): CycleOpeningRule {
   const value = text.trim();
   if (value === 'first-working-day') return { kind: 'FIRST_WORKING_DAY' };
-  if (MONTH_DAY.test(value) && !Number.isNaN(Date.parse(`2024-${value}T00:00:00Z`)) && new Date(`2024-${value}T00:00:00Z`).toISOString().startsWith(`2024-${value}`)) {
+  // Checked against a common year: 02-29 would make the cycle of three years in four unopenable.
+  if (MONTH_DAY.test(value) && !Number.isNaN(Date.parse(`2025-${value}T00:00:00Z`)) && new Date(`2025-${value}T00:00:00Z`).toISOString().startsWith(`2025-${value}`)) {
     return { kind: 'FIXED', monthDay: value };
   }
   throw new BadUserInputError('ASSESSMENT_CYCLE_OPENS_ON', '须为 first-working-day 或第一季度内的日期 MM-DD（如 01-15）', { value: text });

@@ -94,6 +94,7 @@ export function validateAssessmentTemplate(content: AssessmentTemplateContent): 
   }
   const total = scoreInHundredths('indicators', TOTAL_POINTS);
   if (weightTotal !== total) throw new BadUserInputError('indicators', `各指标权重合计应为 ${TOTAL_POINTS} 分，现为 ${formatHundredths(weightTotal)} 分`, { weightTotal: formatHundredths(weightTotal) });
+  if (typeof content.cutoffs !== 'object' || content.cutoffs === null) throw new BadUserInputError('cutoffs', '须设定优秀和合格分数线');
   // gradeOf checks the cut-offs' form and order.
   gradeOf('0', content.cutoffs);
   return content;
@@ -165,7 +166,7 @@ export function computeAssessmentTotal(content: AssessmentTemplateContent, score
  */
 export function templateChangeRefusal(usedByCycleYears: readonly number[]): string | null {
   if (usedByCycleYears.length === 0) return null;
-  return `该指标模板已用于 ${[...usedByCycleYears].sort().join('、')} 年度考核周期，不能修改；请新建模板`;
+  return `该指标模板已用于 ${[...usedByCycleYears].sort((a, b) => a - b).join('、')} 年度考核周期，不能修改；请新建模板`;
 }
 
 export type AssessmentPhase = 'INITIAL' | 'REASSESSMENT';

@@ -15,6 +15,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** 日期 (YYYY-MM-DD, 北京时间) */
+  Date: { input: string; output: string; }
   /** 时间点 (ISO 8601) */
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -23,35 +25,173 @@ export type Scalars = {
 /** 考核评估：市人社局每年一季度对已认定园区上一年度的考核。A yearly assessment of one park (Art 18–20). */
 export type Assessment = {
   __typename?: 'Assessment';
+  /** 县区审核通过时间。When the county bureau accepted the self-assessment. */
+  checkedAt: Maybe<Scalars['DateTime']['output']>;
+  /** 是否全市通报表扬（最终等次优秀）。Commended city-wide: final grade excellent. */
+  commended: Scalars['Boolean']['output'];
   /** 创建时间。 */
   createdAt: Scalars['DateTime']['output'];
+  /** 所属考核周期；周期制度实行前的历史记录为 null。The cycle; null for history recorded before cycles existed. */
+  cycle: Maybe<AssessmentCycle>;
+  /** 定级时间。When the final grade was decided. */
+  finalisedAt: Maybe<Scalars['DateTime']['output']>;
   /** 考核等次；评分前为 null。Grade; null until scored. */
   grade: Maybe<Grade>;
   id: Scalars['ID']['output'];
+  /** 初评等次。Grade of the initial assessment. */
+  initialGrade: Maybe<Grade>;
+  /** 初评总分（有复评时保留初评结果）。Total score of the initial assessment, kept when a re-assessment decides. */
+  initialTotalScore: Maybe<Scalars['String']['output']>;
   /** 被考核园区。The park assessed. */
   park: Park;
+  /** 整改令；未责令整改时为 null。The rectification ordered after an unqualified initial grade. */
+  rectification: Maybe<Rectification>;
+  /** 最近一次退回理由。The county bureau's reason for the last return. */
+  returnReason: Maybe<Scalars['String']['output']>;
+  /** 评审专家（市局和被指派的评审专家可见）。The reviewers assigned, in order of assignment. */
+  reviewers: Array<AssessmentReviewer>;
+  /** 评分变更记录（评审工作底稿：市局和被指派的评审专家）。Every score given or changed, oldest first. */
+  scoreHistory: Array<AssessmentScoreChange>;
+  /**
+   * 各指标得分。Indicator scores, optionally of one phase. The city bureau and assigned reviewers see them while
+   * scoring; the park and its county bureau see a phase once it is graded.
+   */
+  scores: Array<IndicatorScore>;
+  /** 自评：每项指标的数据、说明和佐证材料。The self-assessment, one entry per indicator, in the template's order. */
+  selfAssessment: Array<SelfAssessmentEntry>;
   /** 状态。Status. */
   status: AssessmentStatus;
+  /** 自评提交时间。When the self-assessment was submitted. */
+  submittedAt: Maybe<Scalars['DateTime']['output']>;
   /** 考核总分，两位小数的十进制字符串（如 "92.50"）；评分前为 null。Total score as a decimal string with two places; null until scored. */
   totalScore: Maybe<Scalars['String']['output']>;
   /** 最后修改时间。 */
   updatedAt: Scalars['DateTime']['output'];
+  /** 版本号，每次状态变化加一；变更操作以此防止并发覆盖。Bumped by every state change; mutations take it as `expectedVersion`. */
+  version: Scalars['Int']['output'];
   /** 考核年度（被考核的年度，次年一季度考核）。The year assessed; the assessment takes place in Q1 of the following year. */
   year: Scalars['Int']['output'];
+};
+
+
+/** 考核评估：市人社局每年一季度对已认定园区上一年度的考核。A yearly assessment of one park (Art 18–20). */
+export type AssessmentScoresArgs = {
+  phase?: InputMaybe<AssessmentPhase>;
 };
 
 /** 考核评估分页列表。 */
 export type AssessmentConnection = {
   __typename?: 'AssessmentConnection';
+  /** 本页各项。 */
   edges: Array<AssessmentEdge>;
   pageInfo: PageInfo;
   /** 符合条件的总数。 */
   totalCount: Scalars['Int']['output'];
 };
 
+/** 考核周期：每年一季度对上一年度的考核（第十八条），按其指标模板评分。One yearly assessment cycle (Art 18) and its indicator template. */
+export type AssessmentCycle = {
+  __typename?: 'AssessmentCycle';
+  /** 本周期内调用者可见的考核评估。The cycle's assessments the caller may see. */
+  assessments: Array<Assessment>;
+  id: Scalars['ID']['output'];
+  /** 开启日期。The day the cycle opened. */
+  openedOn: Scalars['Date']['output'];
+  /** 评审截止日。Last day of the review. */
+  reviewDeadline: Scalars['Date']['output'];
+  /** 周期状态。 */
+  status: AssessmentCycleStatus;
+  /** 本周期内调用者可见的考核评估，按状态计数。Counts of the caller's visible assessments of the cycle, by status. */
+  statusCounts: Array<AssessmentStatusCount>;
+  /** 自评提交截止日（当日 24:00 北京时间）。Last day to submit the self-assessment, until 24:00 Beijing time. */
+  submissionDeadline: Scalars['Date']['output'];
+  /** 本周期使用的指标模板（使用后不可修改）。The indicator template the cycle is assessed against; frozen once used. */
+  template: AssessmentTemplate;
+  /** 考核年度（被考核的年度）。The year assessed; the cycle runs in Q1 of the following year. */
+  year: Scalars['Int']['output'];
+};
+
+/** 考核周期分页列表。 */
+export type AssessmentCycleConnection = {
+  __typename?: 'AssessmentCycleConnection';
+  /** 本页各项。 */
+  edges: Array<AssessmentCycleEdge>;
+  /** 分页信息。 */
+  pageInfo: PageInfo;
+  /** 总数。 */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 考核周期分页项。 */
+export type AssessmentCycleEdge = {
+  __typename?: 'AssessmentCycleEdge';
+  /** 游标。 */
+  cursor: Scalars['String']['output'];
+  /** 考核周期。 */
+  node: AssessmentCycle;
+};
+
+/** 考核周期状态。Cycle status. */
+export type AssessmentCycleStatus =
+  /** 已结束 closed */
+  | 'CLOSED'
+  /** 进行中 open */
+  | 'OPEN';
+
+/** 考核期限类型。Kind of assessment deadline the worker schedules. */
+export type AssessmentDeadlineKind =
+  /** 整改逾期：标记并报县区及市人社局 rectification overdue: flagged, county and city bureaus told */
+  | 'RECTIFICATION_OVERDUE'
+  /** 整改截止前提醒园区 rectification deadline reminder to the park */
+  | 'RECTIFICATION_REMINDER'
+  /** 评审逾期，报市人社局 overdue reviews escalated to the city bureau */
+  | 'REVIEW_OVERDUE'
+  /** 自评逾期未提交，报县区及市人社局 overdue submissions escalated to the county and city bureaus */
+  | 'SUBMISSION_OVERDUE'
+  /** 自评截止前 1 个工作日提醒 reminder 1 working day before */
+  | 'SUBMISSION_REMINDER_1'
+  /** 自评截止前 5 个工作日提醒 reminder 5 working days before */
+  | 'SUBMISSION_REMINDER_5'
+  /** 自评截止前 10 个工作日提醒未提交的园区 reminder 10 working days before the submission deadline */
+  | 'SUBMISSION_REMINDER_10';
+
+/** 考核期限执行结果。Outcome of running an assessment deadline. */
+export type AssessmentDeadlineOutcome =
+  /** 此前已执行 done earlier; nothing changed */
+  | 'ALREADY_DONE'
+  /** 已执行 done now */
+  | 'DONE'
+  /** 尚未到期 not due yet by the service clock */
+  | 'NOT_DUE'
+  /** 尚有接收人待提醒 recipients still to serve, listed in `recipients` */
+  | 'PENDING_RECIPIENTS';
+
+/** 考核期限执行结果。 */
+export type AssessmentDeadlineRun = {
+  __typename?: 'AssessmentDeadlineRun';
+  /** 说明。Details, e.g. how many parks were reminded. */
+  detail: Maybe<Scalars['String']['output']>;
+  /** 结果。 */
+  outcome: AssessmentDeadlineOutcome;
+  /** 待提醒的接收人（园区 ID），仅 PENDING_RECIPIENTS 时非空。Recipients still to serve; empty unless PENDING_RECIPIENTS. */
+  recipients: Array<Scalars['ID']['output']>;
+};
+
+/** 考核维度（第十九条）。Dimension of Art 19. */
+export type AssessmentDimension =
+  /** 经济发展情况 economic development */
+  | 'ECONOMIC_DEVELOPMENT'
+  /** 运营管理水平 operations management */
+  | 'OPERATIONS_MANAGEMENT'
+  /** 作用发挥情况 role played */
+  | 'ROLE_PLAYED';
+
+/** 考核评估分页项。 */
 export type AssessmentEdge = {
   __typename?: 'AssessmentEdge';
+  /** 游标。 */
   cursor: Scalars['String']['output'];
+  /** 考核评估。 */
   node: Assessment;
 };
 
@@ -59,6 +199,8 @@ export type AssessmentEdge = {
 export type AssessmentFilter = {
   /** 县区代码。County code of the park. */
   countyCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 考核周期 ID。Cycle id. */
+  cycleId?: InputMaybe<Scalars['ID']['input']>;
   /** 考核等次。Grade. */
   grade?: InputMaybe<Grade>;
   /** 状态。Status. */
@@ -67,18 +209,229 @@ export type AssessmentFilter = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** 考核指标。One indicator: scored 0–maxScore, contributing score ÷ maxScore × weight points to the total. */
+export type AssessmentIndicator = {
+  __typename?: 'AssessmentIndicator';
+  /** 指标编号（模板内唯一）。Code, unique within the template. */
+  code: Scalars['String']['output'];
+  /** 评价要点。What the reviewer looks at. */
+  description: Scalars['String']['output'];
+  /** 所属维度。 */
+  dimension: AssessmentDimension;
+  /** 满分（两位小数以内的十进制字符串）。Maximum score. */
+  maxScore: Scalars['String']['output'];
+  /** 指标名称。 */
+  name: Scalars['String']['output'];
+  /** 权重（计入总分的分值）。Points the indicator contributes to the 100-point total. */
+  weight: Scalars['String']['output'];
+};
+
+/** 考核指标输入。 */
+export type AssessmentIndicatorInput = {
+  /** 指标编号，1–20 个字母、数字、- 或 _。 */
+  code: Scalars['String']['input'];
+  /** 评价要点，最多 500 个字符。 */
+  description: Scalars['String']['input'];
+  /** 所属维度。 */
+  dimension: AssessmentDimension;
+  /** 满分，大于 0，最多两位小数。 */
+  maxScore: Scalars['String']['input'];
+  /** 指标名称，1–100 个字符。 */
+  name: Scalars['String']['input'];
+  /** 权重，大于 0，最多两位小数；各指标合计 100。 */
+  weight: Scalars['String']['input'];
+};
+
+/** 评分阶段。Scoring phase. */
+export type AssessmentPhase =
+  /** 初评 initial assessment */
+  | 'INITIAL'
+  /** 整改后复评 re-assessment after rectification */
+  | 'REASSESSMENT';
+
+/** 评审专家。A reviewer assigned to an assessment. */
+export type AssessmentReviewer = {
+  __typename?: 'AssessmentReviewer';
+  /** 指派时间。 */
+  assignedAt: Scalars['DateTime']['output'];
+  /** 指派人。 */
+  assignedBy: Scalars['String']['output'];
+  /** 是否组长。 */
+  lead: Scalars['Boolean']['output'];
+  /** 姓名。 */
+  name: Scalars['String']['output'];
+  /** 用户 ID。 */
+  subject: Scalars['String']['output'];
+};
+
+/** 评审专家输入。 */
+export type AssessmentReviewerInput = {
+  /** 是否组长。The lead (组长); the lead moves to this reviewer. */
+  lead?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 姓名，1–50 个字符。 */
+  name: Scalars['String']['input'];
+  /** 评审专家的用户 ID（登录令牌的 sub），1–100 个字符。 */
+  subject: Scalars['String']['input'];
+};
+
+/** 评分变更记录（只增不改）。One score given or changed. */
+export type AssessmentScoreChange = {
+  __typename?: 'AssessmentScoreChange';
+  /** 时间。 */
+  changedAt: Scalars['DateTime']['output'];
+  /** 评分人（用户 ID）。 */
+  changedBy: Scalars['String']['output'];
+  /** 评分人角色。 */
+  changedRole: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** 指标编号。 */
+  indicatorCode: Scalars['String']['output'];
+  /** 评分理由。 */
+  justification: Scalars['String']['output'];
+  /** 评分人是否组长。 */
+  lead: Scalars['Boolean']['output'];
+  /** 评分阶段。 */
+  phase: AssessmentPhase;
+  /** 修改原因；首次评分为 null。 */
+  reason: Maybe<Scalars['String']['output']>;
+  /** 新得分。 */
+  scoreAfter: Scalars['String']['output'];
+  /** 原得分；首次评分为 null。 */
+  scoreBefore: Maybe<Scalars['String']['output']>;
+};
+
 /** 考核评估状态。Assessment status (Art 18–20). */
 export type AssessmentStatus =
+  /** 县区已审核，待评分 checked by the county bureau, being scored */
+  | 'CHECKED'
   /** 已定级 final */
   | 'FINAL'
   /** 进行中 open */
   | 'OPEN'
-  /** 整改中 rectifying */
+  /** 整改报告已提交，复评中 rectification reported, being re-assessed */
+  | 'REASSESSING'
+  /** 整改中：初评不合格，责令限期整改 rectifying after an unqualified initial grade */
   | 'RECTIFYING'
-  /** 已评分 scored */
+  /** 已评分 scored (history rows; the workflow finalises directly) */
   | 'SCORED'
-  /** 已自评 self-assessed */
+  /** 已自评，待县区审核 self-assessment submitted, awaiting the county bureau's check */
   | 'SELF_ASSESSED';
+
+/** 某一状态的考核评估数量。Number of assessments in one status. */
+export type AssessmentStatusCount = {
+  __typename?: 'AssessmentStatusCount';
+  /** 数量。 */
+  count: Scalars['Int']['output'];
+  /** 状态。 */
+  status: AssessmentStatus;
+};
+
+/** 考核指标模板（第十九条的指标、权重与等次分数线）。An indicator template: indicators, weights and cut-offs as data. */
+export type AssessmentTemplate = {
+  __typename?: 'AssessmentTemplate';
+  /** 模板编号。Code. */
+  code: Scalars['String']['output'];
+  /** 创建时间。 */
+  createdAt: Scalars['DateTime']['output'];
+  /** 创建人。Who created it. */
+  createdBy: Scalars['String']['output'];
+  /** 等次分数线。Cut-offs. */
+  cutoffs: GradeCutoffs;
+  id: Scalars['ID']['output'];
+  /** 考核指标，按模板顺序。Indicators, in order. */
+  indicators: Array<AssessmentIndicator>;
+  /** 模板名称。Title. */
+  title: Scalars['String']['output'];
+  /** 使用本模板的考核年度；非空时模板不可修改。Years of the cycles using it; a used template cannot be changed. */
+  usedByCycleYears: Array<Scalars['Int']['output']>;
+  /** 版本号。Version, for `expectedVersion`. */
+  version: Scalars['Int']['output'];
+};
+
+/** 考核指标模板分页列表。 */
+export type AssessmentTemplateConnection = {
+  __typename?: 'AssessmentTemplateConnection';
+  /** 本页各项。 */
+  edges: Array<AssessmentTemplateEdge>;
+  /** 分页信息。 */
+  pageInfo: PageInfo;
+  /** 总数。 */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 考核指标模板分页项。 */
+export type AssessmentTemplateEdge = {
+  __typename?: 'AssessmentTemplateEdge';
+  /** 游标。 */
+  cursor: Scalars['String']['output'];
+  /** 模板。 */
+  node: AssessmentTemplate;
+};
+
+/** 考核指标模板输入。 */
+export type AssessmentTemplateInput = {
+  /** 模板编号，1–40 个字符，唯一。 */
+  code: Scalars['String']['input'];
+  /** 等次分数线。 */
+  cutoffs: GradeCutoffsInput;
+  /** 考核指标：三个维度都须有指标，权重合计 100。 */
+  indicators: Array<AssessmentIndicatorInput>;
+  /** 模板名称，1–200 个字符。 */
+  title: Scalars['String']['input'];
+};
+
+/** 通报表扬园区。A park commended for the year (public). */
+export type CommendedPark = {
+  __typename?: 'CommendedPark';
+  /** 园区。 */
+  park: Park;
+  /** 园区名称（认定名称）。 */
+  parkName: Scalars['String']['output'];
+  /** 最终总分。 */
+  totalScore: Scalars['String']['output'];
+  /** 考核年度。 */
+  year: Scalars['Int']['output'];
+};
+
+/** 通报表扬园区分页列表。 */
+export type CommendedParkConnection = {
+  __typename?: 'CommendedParkConnection';
+  /** 本页各项。 */
+  edges: Array<CommendedParkEdge>;
+  /** 分页信息。 */
+  pageInfo: PageInfo;
+  /** 总数。 */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 通报表扬园区分页项。 */
+export type CommendedParkEdge = {
+  __typename?: 'CommendedParkEdge';
+  /** 游标。 */
+  cursor: Scalars['String']['output'];
+  /** 园区。 */
+  node: CommendedPark;
+};
+
+/** 开启考核周期的结果。 */
+export type CycleOpening = {
+  __typename?: 'CycleOpening';
+  /** 考核周期（尚未到开启日时为 null）。The cycle; null when not due. */
+  cycle: Maybe<AssessmentCycle>;
+  /** 说明。Details, e.g. when the cycle will open. */
+  detail: Maybe<Scalars['String']['output']>;
+  /** 结果。 */
+  outcome: CycleOpeningOutcome;
+};
+
+/** 开启考核周期的结果。Outcome of asking to open a cycle. */
+export type CycleOpeningOutcome =
+  /** 此前已开启 the cycle already exists; nothing changed */
+  | 'ALREADY_OPEN'
+  /** 尚未到开启日 the opening day has not come */
+  | 'NOT_DUE'
+  /** 已开启 opened now */
+  | 'OPENED';
 
 /** 考核等次。Grade: ≥ 90 优秀, ≥ 60 合格, else 不合格 (default cut-offs). */
 export type Grade =
@@ -88,6 +441,182 @@ export type Grade =
   | 'QUALIFIED'
   /** 不合格 unqualified */
   | 'UNQUALIFIED';
+
+/** 等次分数线。Grade cut-offs (以上 includes the cut-off). */
+export type GradeCutoffs = {
+  __typename?: 'GradeCutoffs';
+  /** 优秀分数线。Lowest excellent total. */
+  excellent: Scalars['String']['output'];
+  /** 合格分数线。Lowest qualified total. */
+  qualified: Scalars['String']['output'];
+};
+
+/** 等次分数线输入。 */
+export type GradeCutoffsInput = {
+  /** 优秀分数线。 */
+  excellent: Scalars['String']['input'];
+  /** 合格分数线，不高于优秀分数线。 */
+  qualified: Scalars['String']['input'];
+};
+
+/** 指标得分。The current score of one indicator in one phase. */
+export type IndicatorScore = {
+  __typename?: 'IndicatorScore';
+  /** 指标编号。 */
+  indicatorCode: Scalars['String']['output'];
+  /** 评分理由。 */
+  justification: Scalars['String']['output'];
+  /** 评分阶段。 */
+  phase: AssessmentPhase;
+  /** 得分。 */
+  score: Scalars['String']['output'];
+  /** 评分时间。 */
+  scoredAt: Scalars['DateTime']['output'];
+};
+
+/** 评分输入。 */
+export type IndicatorScoreInput = {
+  /** 指标编号。 */
+  indicatorCode: Scalars['String']['input'];
+  /** 评分理由（必填），1–2000 个字符。 */
+  justification: Scalars['String']['input'];
+  /** 修改已有评分的原因（仅组长；修改时必填），1–500 个字符。 */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** 得分：0 至满分，最多两位小数，如 "8.5"。 */
+  score: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * 指派评审专家（市局），exactly one of them the lead (组长) once the call is applied. Reviewers already assigned stay;
+   * their name is updated, and `lead: true` moves the lead to that reviewer. Each new reviewer is notified. Not once FINAL.
+   */
+  assignAssessmentReviewers: Assessment;
+  /** 县区审核自评（园区所在县区）。ACCEPT → CHECKED; RETURN (reason required) → OPEN, and the park may submit again. */
+  checkSelfAssessment: Assessment;
+  /** 新建考核指标模板（市局）。Creates a template; BAD_USER_INPUT names the field at fault (e.g. `indicators.3.weight`, `cutoffs.qualified`); CONFLICT when the code is taken. */
+  createAssessmentTemplate: AssessmentTemplate;
+  /**
+   * 定级（市局）。Computes total and grade from the phase's scores and the cycle's template (never typed in), then
+   * Art 20: excellent or qualified → FINAL (excellent commended); unqualified at the initial assessment → RECTIFYING
+   * with a rectification order (`rectificationDeadline` after today and `rectificationRequirements` required then, ignored
+   * otherwise; without them BAD_USER_INPUT carries the computed `totalScore` and `grade`);
+   * unqualified at the re-assessment → FINAL, the year's subsidy cancelled; a second consecutive unqualified year →
+   * the park's recognition is revoked. BAD_USER_INPUT `scores.<code>` names an unscored indicator; CONFLICT when
+   * already finalised or `expectedVersion` is stale.
+   */
+  finaliseAssessment: Assessment;
+  /** 开启考核周期（市人社局，手动或补开）。Opens the cycle assessing `year` (last year) today, with the default template unless one is given; idempotent. */
+  openAssessmentCycle: CycleOpening;
+  /** 开启到期的考核周期（仅系统定时任务）。Opens the cycle assessing last year when its opening day (configuration; default the first working day of January) has come; idempotent. */
+  openDueAssessmentCycle: CycleOpening;
+  /** 执行到期的考核期限（仅系统定时任务）。Runs one assessment deadline; idempotent: a second run changes nothing. A reminder to many parks answers PENDING_RECIPIENTS with the parks still to remind. */
+  runAssessmentDeadline: AssessmentDeadlineRun;
+  /** 对单个接收人执行期限（仅系统定时任务）。Sends one recipient (a park) its reminder of a fan-out deadline, at most once per occasion. */
+  runAssessmentDeadlineFor: AssessmentDeadlineRun;
+  /**
+   * 保存自评草稿（园区）。Saves (or overwrites) the entries given, per indicator of the cycle's template, while the
+   * assessment is OPEN; entries not given stay as they are.
+   */
+  saveSelfAssessment: Assessment;
+  /**
+   * 评分（被指派的评审专家）。Scores one indicator of the current phase (INITIAL once CHECKED, REASSESSMENT once
+   * REASSESSING): 0–maxScore with at most two decimals and a written justification. Changing a score already given
+   * is for the lead only (FORBIDDEN for other reviewers) and needs a reason. Every change is kept in `scoreHistory`.
+   */
+  scoreIndicator: IndicatorScore;
+  /** 提交整改报告（园区）。RECTIFYING → REASSESSING: the reviewers then score the re-assessment. */
+  submitRectificationReport: Assessment;
+  /**
+   * 提交自评（园区）。OPEN → SELF_ASSESSED, until 24:00 Beijing time of the cycle's submission deadline (CONFLICT
+   * after it). Every indicator needs an entry (BAD_USER_INPUT `entries.<code>` names the first missing one).
+   */
+  submitSelfAssessment: Assessment;
+  /**
+   * 修改考核指标模板（市局）。Only while no cycle uses it: CONFLICT once a cycle does (create a new template instead),
+   * or when `expectedVersion` is stale.
+   */
+  updateAssessmentTemplate: AssessmentTemplate;
+};
+
+
+export type MutationAssignAssessmentReviewersArgs = {
+  assessmentId: Scalars['ID']['input'];
+  reviewers: Array<AssessmentReviewerInput>;
+};
+
+
+export type MutationCheckSelfAssessmentArgs = {
+  assessmentId: Scalars['ID']['input'];
+  decision: SelfAssessmentDecision;
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCreateAssessmentTemplateArgs = {
+  input: AssessmentTemplateInput;
+};
+
+
+export type MutationFinaliseAssessmentArgs = {
+  assessmentId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  rectificationDeadline?: InputMaybe<Scalars['Date']['input']>;
+  rectificationRequirements?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationOpenAssessmentCycleArgs = {
+  templateId?: InputMaybe<Scalars['ID']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+export type MutationRunAssessmentDeadlineArgs = {
+  kind: AssessmentDeadlineKind;
+  targetId: Scalars['ID']['input'];
+};
+
+
+export type MutationRunAssessmentDeadlineForArgs = {
+  kind: AssessmentDeadlineKind;
+  recipientId: Scalars['ID']['input'];
+  targetId: Scalars['ID']['input'];
+};
+
+
+export type MutationSaveSelfAssessmentArgs = {
+  assessmentId: Scalars['ID']['input'];
+  entries: Array<SelfAssessmentEntryInput>;
+};
+
+
+export type MutationScoreIndicatorArgs = {
+  assessmentId: Scalars['ID']['input'];
+  input: IndicatorScoreInput;
+};
+
+
+export type MutationSubmitRectificationReportArgs = {
+  assessmentId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  report: Scalars['String']['input'];
+};
+
+
+export type MutationSubmitSelfAssessmentArgs = {
+  assessmentId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateAssessmentTemplateArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: AssessmentTemplateInput;
+};
 
 /** 分页信息。 */
 export type PageInfo = {
@@ -108,12 +637,38 @@ export type Park = {
   latestGrade: Maybe<Grade>;
 };
 
+/** 待执行的考核期限。An open assessment deadline, for the worker's delayed job. */
+export type PendingAssessmentDeadline = {
+  __typename?: 'PendingAssessmentDeadline';
+  /** 到期时间（提醒为当日 9:00，逾期为截止日 24:00，北京时间）。When it falls due: 09:00 on a reminder day, 24:00 at the end of a deadline day. */
+  dueAt: Scalars['DateTime']['output'];
+  /** 期限类型。 */
+  kind: AssessmentDeadlineKind;
+  /** 对象 ID（提醒与逾期为考核周期 ID，整改期限为整改 ID）。The cycle's id, or the rectification's for RECTIFICATION_*. */
+  targetId: Scalars['ID']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** 按 ID 查询考核评估。An assessment by id; null when it does not exist. */
   assessment: Maybe<Assessment>;
+  /** 按考核年度查询考核周期；尚未开启时为 null。The cycle assessing `year` (the year assessed); null when not opened. */
+  assessmentCycle: Maybe<AssessmentCycle>;
+  /** 考核周期列表（分页），考核年度从新到旧。Cycles, newest assessed year first. */
+  assessmentCycles: AssessmentCycleConnection;
+  /** 按 ID 查询考核指标模板；不存在时为 null。A template by id; null when it does not exist. */
+  assessmentTemplate: Maybe<AssessmentTemplate>;
+  /** 考核指标模板（分页），最新在前。Indicator templates, newest first. */
+  assessmentTemplates: AssessmentTemplateConnection;
   /** 考核评估列表（分页）。Assessments the caller may see, newest assessed year first, filtered by county, year, grade and status. */
   assessments: AssessmentConnection;
+  /**
+   * 某年度受全市通报表扬并推荐申报省级产业园的园区（第二十条（一）），按总分从高到低。Parks graded FINAL
+   * EXCELLENT for the year: the city-wide commendation and the provincial-level recommendation list. Public.
+   */
+  commendedParks: CommendedParkConnection;
+  /** 待执行的考核期限（仅系统定时任务）。Every open assessment deadline (submission reminders, escalations, rectification deadlines), due or not, for the worker's sweep; SYSTEM only. */
+  pendingAssessmentDeadlines: Array<PendingAssessmentDeadline>;
 };
 
 
@@ -122,10 +677,125 @@ export type QueryAssessmentArgs = {
 };
 
 
+export type QueryAssessmentCycleArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+export type QueryAssessmentCyclesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAssessmentTemplateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAssessmentTemplatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryAssessmentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AssessmentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCommendedParksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+/** 整改令（第二十条（二））。The rectification ordered after an unqualified initial grade. */
+export type Rectification = {
+  __typename?: 'Rectification';
+  /** 整改期限。 */
+  deadline: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  /** 责令日期。 */
+  orderedOn: Scalars['Date']['output'];
+  /** 逾期未报告的标记时间。Set when the deadline passed without a report. */
+  overdueFlaggedAt: Maybe<Scalars['DateTime']['output']>;
+  /** 整改报告。 */
+  report: Maybe<Scalars['String']['output']>;
+  /** 整改要求。 */
+  requirements: Scalars['String']['output'];
+  /** 状态。 */
+  status: RectificationStatus;
+  /** 报告提交时间。 */
+  submittedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** 整改令状态。 */
+export type RectificationStatus =
+  /** 已复评 closed by the re-assessment */
+  | 'CLOSED'
+  /** 整改中 open */
+  | 'OPEN'
+  /** 已提交整改报告 report submitted */
+  | 'SUBMITTED';
+
+/** 县区审核结论。The county bureau's decision on a self-assessment. */
+export type SelfAssessmentDecision =
+  /** 通过 accept */
+  | 'ACCEPT'
+  /** 退回 return to the park */
+  | 'RETURN';
+
+/** 一项指标的自评。The park's self-assessment of one indicator. */
+export type SelfAssessmentEntry = {
+  __typename?: 'SelfAssessmentEntry';
+  /** 佐证材料（文件引用）。Evidence: file references (the shared files library will resolve them). */
+  evidence: Array<Scalars['String']['output']>;
+  /** 数据。Figures. */
+  figures: Array<SelfAssessmentFigure>;
+  /** 指标编号。 */
+  indicatorCode: Scalars['String']['output'];
+  /** 自评说明。Narrative. */
+  narrative: Scalars['String']['output'];
+  /** 最后修改时间。 */
+  updatedAt: Scalars['DateTime']['output'];
+  /** 最后修改人。 */
+  updatedBy: Scalars['String']['output'];
+};
+
+/** 一项指标的自评输入。 */
+export type SelfAssessmentEntryInput = {
+  /** 佐证材料（文件引用），最多 20 项，每项 1–500 个字符。 */
+  evidence: Array<Scalars['String']['input']>;
+  /** 数据，最多 20 项。 */
+  figures: Array<SelfAssessmentFigureInput>;
+  /** 指标编号（须属于本周期的模板）。 */
+  indicatorCode: Scalars['String']['input'];
+  /** 自评说明，1–5000 个字符。 */
+  narrative: Scalars['String']['input'];
+};
+
+/** 自评数据项。One figure the park reports for an indicator. */
+export type SelfAssessmentFigure = {
+  __typename?: 'SelfAssessmentFigure';
+  /** 数据名称，如 营业收入。 */
+  name: Scalars['String']['output'];
+  /** 单位，如 万元、人。 */
+  unit: Maybe<Scalars['String']['output']>;
+  /** 数值（按填报原样）。The value as reported. */
+  value: Scalars['String']['output'];
+};
+
+/** 自评数据项输入。 */
+export type SelfAssessmentFigureInput = {
+  /** 数据名称，1–100 个字符。 */
+  name: Scalars['String']['input'];
+  /** 单位，最多 20 个字符。 */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** 数值，1–50 个字符。 */
+  value: Scalars['String']['input'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -210,6 +880,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Assessment: Assessment;
+  AssessmentCycle: AssessmentCycle;
   Park: Park;
 }>;
 
@@ -218,6 +889,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Assessment:
     ( { __typename: 'Assessment' }
     & GraphQLRecursivePick<FederationTypes['Assessment'], {"id":true}> );
+  AssessmentCycle:
+    ( { __typename: 'AssessmentCycle' }
+    & GraphQLRecursivePick<FederationTypes['AssessmentCycle'], {"id":true}> );
   Park:
     ( { __typename: 'Park' }
     & GraphQLRecursivePick<FederationTypes['Park'], {"id":true}> );
@@ -228,46 +902,128 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Assessment: ResolverTypeWrapper<AssessmentEntity>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AssessmentConnection: ResolverTypeWrapper<Omit<AssessmentConnection, 'edges'> & { edges: Array<ResolversTypes['AssessmentEdge']> }>;
+  AssessmentCycle: ResolverTypeWrapper<Omit<AssessmentCycle, 'assessments'> & { assessments: Array<ResolversTypes['Assessment']> }>;
+  AssessmentCycleConnection: ResolverTypeWrapper<Omit<AssessmentCycleConnection, 'edges'> & { edges: Array<ResolversTypes['AssessmentCycleEdge']> }>;
+  AssessmentCycleEdge: ResolverTypeWrapper<Omit<AssessmentCycleEdge, 'node'> & { node: ResolversTypes['AssessmentCycle'] }>;
+  AssessmentCycleStatus: AssessmentCycleStatus;
+  AssessmentDeadlineKind: AssessmentDeadlineKind;
+  AssessmentDeadlineOutcome: AssessmentDeadlineOutcome;
+  AssessmentDeadlineRun: ResolverTypeWrapper<AssessmentDeadlineRun>;
+  AssessmentDimension: AssessmentDimension;
   AssessmentEdge: ResolverTypeWrapper<Omit<AssessmentEdge, 'node'> & { node: ResolversTypes['Assessment'] }>;
   AssessmentFilter: AssessmentFilter;
+  AssessmentIndicator: ResolverTypeWrapper<AssessmentIndicator>;
+  AssessmentIndicatorInput: AssessmentIndicatorInput;
+  AssessmentPhase: AssessmentPhase;
+  AssessmentReviewer: ResolverTypeWrapper<AssessmentReviewer>;
+  AssessmentReviewerInput: AssessmentReviewerInput;
+  AssessmentScoreChange: ResolverTypeWrapper<AssessmentScoreChange>;
   AssessmentStatus: AssessmentStatus;
+  AssessmentStatusCount: ResolverTypeWrapper<AssessmentStatusCount>;
+  AssessmentTemplate: ResolverTypeWrapper<AssessmentTemplate>;
+  AssessmentTemplateConnection: ResolverTypeWrapper<AssessmentTemplateConnection>;
+  AssessmentTemplateEdge: ResolverTypeWrapper<AssessmentTemplateEdge>;
+  AssessmentTemplateInput: AssessmentTemplateInput;
+  CommendedPark: ResolverTypeWrapper<Omit<CommendedPark, 'park'> & { park: ResolversTypes['Park'] }>;
+  CommendedParkConnection: ResolverTypeWrapper<Omit<CommendedParkConnection, 'edges'> & { edges: Array<ResolversTypes['CommendedParkEdge']> }>;
+  CommendedParkEdge: ResolverTypeWrapper<Omit<CommendedParkEdge, 'node'> & { node: ResolversTypes['CommendedPark'] }>;
+  CycleOpening: ResolverTypeWrapper<Omit<CycleOpening, 'cycle'> & { cycle?: Maybe<ResolversTypes['AssessmentCycle']> }>;
+  CycleOpeningOutcome: CycleOpeningOutcome;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Grade: Grade;
+  GradeCutoffs: ResolverTypeWrapper<GradeCutoffs>;
+  GradeCutoffsInput: GradeCutoffsInput;
+  IndicatorScore: ResolverTypeWrapper<IndicatorScore>;
+  IndicatorScoreInput: IndicatorScoreInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Park: ResolverTypeWrapper<ParkReference>;
+  PendingAssessmentDeadline: ResolverTypeWrapper<PendingAssessmentDeadline>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Rectification: ResolverTypeWrapper<Rectification>;
+  RectificationStatus: RectificationStatus;
+  SelfAssessmentDecision: SelfAssessmentDecision;
+  SelfAssessmentEntry: ResolverTypeWrapper<SelfAssessmentEntry>;
+  SelfAssessmentEntryInput: SelfAssessmentEntryInput;
+  SelfAssessmentFigure: ResolverTypeWrapper<SelfAssessmentFigure>;
+  SelfAssessmentFigureInput: SelfAssessmentFigureInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Assessment: AssessmentEntity;
+  Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   AssessmentConnection: Omit<AssessmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['AssessmentEdge']> };
+  AssessmentCycle: Omit<AssessmentCycle, 'assessments'> & { assessments: Array<ResolversParentTypes['Assessment']> } | FederationReferenceTypes['AssessmentCycle'];
+  AssessmentCycleConnection: Omit<AssessmentCycleConnection, 'edges'> & { edges: Array<ResolversParentTypes['AssessmentCycleEdge']> };
+  AssessmentCycleEdge: Omit<AssessmentCycleEdge, 'node'> & { node: ResolversParentTypes['AssessmentCycle'] };
+  AssessmentDeadlineRun: AssessmentDeadlineRun;
   AssessmentEdge: Omit<AssessmentEdge, 'node'> & { node: ResolversParentTypes['Assessment'] };
   AssessmentFilter: AssessmentFilter;
+  AssessmentIndicator: AssessmentIndicator;
+  AssessmentIndicatorInput: AssessmentIndicatorInput;
+  AssessmentReviewer: AssessmentReviewer;
+  AssessmentReviewerInput: AssessmentReviewerInput;
+  AssessmentScoreChange: AssessmentScoreChange;
+  AssessmentStatusCount: AssessmentStatusCount;
+  AssessmentTemplate: AssessmentTemplate;
+  AssessmentTemplateConnection: AssessmentTemplateConnection;
+  AssessmentTemplateEdge: AssessmentTemplateEdge;
+  AssessmentTemplateInput: AssessmentTemplateInput;
+  CommendedPark: Omit<CommendedPark, 'park'> & { park: ResolversParentTypes['Park'] };
+  CommendedParkConnection: Omit<CommendedParkConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommendedParkEdge']> };
+  CommendedParkEdge: Omit<CommendedParkEdge, 'node'> & { node: ResolversParentTypes['CommendedPark'] };
+  CycleOpening: Omit<CycleOpening, 'cycle'> & { cycle?: Maybe<ResolversParentTypes['AssessmentCycle']> };
+  Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  GradeCutoffs: GradeCutoffs;
+  GradeCutoffsInput: GradeCutoffsInput;
+  IndicatorScore: IndicatorScore;
+  IndicatorScoreInput: IndicatorScoreInput;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Park: ParkReference;
+  PendingAssessmentDeadline: PendingAssessmentDeadline;
   Query: Record<PropertyKey, never>;
+  Rectification: Rectification;
+  SelfAssessmentEntry: SelfAssessmentEntry;
+  SelfAssessmentEntryInput: SelfAssessmentEntryInput;
+  SelfAssessmentFigure: SelfAssessmentFigure;
+  SelfAssessmentFigureInput: SelfAssessmentFigureInput;
 }>;
 
 export type AssessmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Assessment'] = ResolversParentTypes['Assessment'], FederationReferenceType extends FederationReferenceTypes['Assessment'] = FederationReferenceTypes['Assessment']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Assessment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  commended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cycle?: Resolver<Maybe<ResolversTypes['AssessmentCycle']>, ParentType, ContextType>;
+  finalisedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   grade?: Resolver<Maybe<ResolversTypes['Grade']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  initialGrade?: Resolver<Maybe<ResolversTypes['Grade']>, ParentType, ContextType>;
+  initialTotalScore?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   park?: Resolver<ResolversTypes['Park'], ParentType, ContextType>;
+  rectification?: Resolver<Maybe<ResolversTypes['Rectification']>, ParentType, ContextType>;
+  returnReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewers?: Resolver<Array<ResolversTypes['AssessmentReviewer']>, ParentType, ContextType>;
+  scoreHistory?: Resolver<Array<ResolversTypes['AssessmentScoreChange']>, ParentType, ContextType>;
+  scores?: Resolver<Array<ResolversTypes['IndicatorScore']>, ParentType, ContextType, Partial<AssessmentScoresArgs>>;
+  selfAssessment?: Resolver<Array<ResolversTypes['SelfAssessmentEntry']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AssessmentStatus'], ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   totalScore?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -277,14 +1033,160 @@ export type AssessmentConnectionResolvers<ContextType = Context, ParentType exte
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type AssessmentCycleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentCycle'] = ResolversParentTypes['AssessmentCycle'], FederationReferenceType extends FederationReferenceTypes['AssessmentCycle'] = FederationReferenceTypes['AssessmentCycle']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AssessmentCycle']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  assessments?: Resolver<Array<ResolversTypes['Assessment']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  openedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reviewDeadline?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AssessmentCycleStatus'], ParentType, ContextType>;
+  statusCounts?: Resolver<Array<ResolversTypes['AssessmentStatusCount']>, ParentType, ContextType>;
+  submissionDeadline?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  template?: Resolver<ResolversTypes['AssessmentTemplate'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AssessmentCycleConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentCycleConnection'] = ResolversParentTypes['AssessmentCycleConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AssessmentCycleEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AssessmentCycleEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentCycleEdge'] = ResolversParentTypes['AssessmentCycleEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AssessmentCycle'], ParentType, ContextType>;
+}>;
+
+export type AssessmentDeadlineRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentDeadlineRun'] = ResolversParentTypes['AssessmentDeadlineRun']> = ResolversObject<{
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AssessmentDeadlineOutcome'], ParentType, ContextType>;
+  recipients?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
 export type AssessmentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentEdge'] = ResolversParentTypes['AssessmentEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType>;
 }>;
 
+export type AssessmentIndicatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentIndicator'] = ResolversParentTypes['AssessmentIndicator']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dimension?: Resolver<ResolversTypes['AssessmentDimension'], ParentType, ContextType>;
+  maxScore?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AssessmentReviewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentReviewer'] = ResolversParentTypes['AssessmentReviewer']> = ResolversObject<{
+  assignedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  assignedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AssessmentScoreChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentScoreChange'] = ResolversParentTypes['AssessmentScoreChange']> = ResolversObject<{
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changedRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicatorCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  justification?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['AssessmentPhase'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scoreAfter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scoreBefore?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AssessmentStatusCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentStatusCount'] = ResolversParentTypes['AssessmentStatusCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AssessmentStatus'], ParentType, ContextType>;
+}>;
+
+export type AssessmentTemplateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentTemplate'] = ResolversParentTypes['AssessmentTemplate']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cutoffs?: Resolver<ResolversTypes['GradeCutoffs'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['AssessmentIndicator']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usedByCycleYears?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AssessmentTemplateConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentTemplateConnection'] = ResolversParentTypes['AssessmentTemplateConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AssessmentTemplateEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AssessmentTemplateEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentTemplateEdge'] = ResolversParentTypes['AssessmentTemplateEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AssessmentTemplate'], ParentType, ContextType>;
+}>;
+
+export type CommendedParkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommendedPark'] = ResolversParentTypes['CommendedPark']> = ResolversObject<{
+  park?: Resolver<ResolversTypes['Park'], ParentType, ContextType>;
+  parkName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalScore?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CommendedParkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommendedParkConnection'] = ResolversParentTypes['CommendedParkConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CommendedParkEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CommendedParkEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommendedParkEdge'] = ResolversParentTypes['CommendedParkEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CommendedPark'], ParentType, ContextType>;
+}>;
+
+export type CycleOpeningResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CycleOpening'] = ResolversParentTypes['CycleOpening']> = ResolversObject<{
+  cycle?: Resolver<Maybe<ResolversTypes['AssessmentCycle']>, ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['CycleOpeningOutcome'], ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type GradeCutoffsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GradeCutoffs'] = ResolversParentTypes['GradeCutoffs']> = ResolversObject<{
+  excellent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qualified?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IndicatorScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorScore'] = ResolversParentTypes['IndicatorScore']> = ResolversObject<{
+  indicatorCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  justification?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['AssessmentPhase'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scoredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  assignAssessmentReviewers?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType, RequireFields<MutationAssignAssessmentReviewersArgs, 'assessmentId' | 'reviewers'>>;
+  checkSelfAssessment?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType, RequireFields<MutationCheckSelfAssessmentArgs, 'assessmentId' | 'decision' | 'expectedVersion'>>;
+  createAssessmentTemplate?: Resolver<ResolversTypes['AssessmentTemplate'], ParentType, ContextType, RequireFields<MutationCreateAssessmentTemplateArgs, 'input'>>;
+  finaliseAssessment?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType, RequireFields<MutationFinaliseAssessmentArgs, 'assessmentId' | 'expectedVersion'>>;
+  openAssessmentCycle?: Resolver<ResolversTypes['CycleOpening'], ParentType, ContextType, RequireFields<MutationOpenAssessmentCycleArgs, 'year'>>;
+  openDueAssessmentCycle?: Resolver<ResolversTypes['CycleOpening'], ParentType, ContextType>;
+  runAssessmentDeadline?: Resolver<ResolversTypes['AssessmentDeadlineRun'], ParentType, ContextType, RequireFields<MutationRunAssessmentDeadlineArgs, 'kind' | 'targetId'>>;
+  runAssessmentDeadlineFor?: Resolver<ResolversTypes['AssessmentDeadlineRun'], ParentType, ContextType, RequireFields<MutationRunAssessmentDeadlineForArgs, 'kind' | 'recipientId' | 'targetId'>>;
+  saveSelfAssessment?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType, RequireFields<MutationSaveSelfAssessmentArgs, 'assessmentId' | 'entries'>>;
+  scoreIndicator?: Resolver<ResolversTypes['IndicatorScore'], ParentType, ContextType, RequireFields<MutationScoreIndicatorArgs, 'assessmentId' | 'input'>>;
+  submitRectificationReport?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType, RequireFields<MutationSubmitRectificationReportArgs, 'assessmentId' | 'expectedVersion' | 'report'>>;
+  submitSelfAssessment?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType, RequireFields<MutationSubmitSelfAssessmentArgs, 'assessmentId' | 'expectedVersion'>>;
+  updateAssessmentTemplate?: Resolver<ResolversTypes['AssessmentTemplate'], ParentType, ContextType, RequireFields<MutationUpdateAssessmentTemplateArgs, 'expectedVersion' | 'id' | 'input'>>;
+}>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -298,18 +1200,79 @@ export type ParkResolvers<ContextType = Context, ParentType extends ResolversPar
   latestGrade?: Resolver<Maybe<ResolversTypes['Grade']>, ParentType, ContextType>;
 }>;
 
+export type PendingAssessmentDeadlineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PendingAssessmentDeadline'] = ResolversParentTypes['PendingAssessmentDeadline']> = ResolversObject<{
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AssessmentDeadlineKind'], ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   assessment?: Resolver<Maybe<ResolversTypes['Assessment']>, ParentType, ContextType, RequireFields<QueryAssessmentArgs, 'id'>>;
+  assessmentCycle?: Resolver<Maybe<ResolversTypes['AssessmentCycle']>, ParentType, ContextType, RequireFields<QueryAssessmentCycleArgs, 'year'>>;
+  assessmentCycles?: Resolver<ResolversTypes['AssessmentCycleConnection'], ParentType, ContextType, Partial<QueryAssessmentCyclesArgs>>;
+  assessmentTemplate?: Resolver<Maybe<ResolversTypes['AssessmentTemplate']>, ParentType, ContextType, RequireFields<QueryAssessmentTemplateArgs, 'id'>>;
+  assessmentTemplates?: Resolver<ResolversTypes['AssessmentTemplateConnection'], ParentType, ContextType, Partial<QueryAssessmentTemplatesArgs>>;
   assessments?: Resolver<ResolversTypes['AssessmentConnection'], ParentType, ContextType, Partial<QueryAssessmentsArgs>>;
+  commendedParks?: Resolver<ResolversTypes['CommendedParkConnection'], ParentType, ContextType, RequireFields<QueryCommendedParksArgs, 'year'>>;
+  pendingAssessmentDeadlines?: Resolver<Array<ResolversTypes['PendingAssessmentDeadline']>, ParentType, ContextType>;
+}>;
+
+export type RectificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Rectification'] = ResolversParentTypes['Rectification']> = ResolversObject<{
+  deadline?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  overdueFlaggedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  report?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requirements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RectificationStatus'], ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type SelfAssessmentEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SelfAssessmentEntry'] = ResolversParentTypes['SelfAssessmentEntry']> = ResolversObject<{
+  evidence?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['SelfAssessmentFigure']>, ParentType, ContextType>;
+  indicatorCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  narrative?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SelfAssessmentFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SelfAssessmentFigure'] = ResolversParentTypes['SelfAssessmentFigure']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Assessment?: AssessmentResolvers<ContextType>;
   AssessmentConnection?: AssessmentConnectionResolvers<ContextType>;
+  AssessmentCycle?: AssessmentCycleResolvers<ContextType>;
+  AssessmentCycleConnection?: AssessmentCycleConnectionResolvers<ContextType>;
+  AssessmentCycleEdge?: AssessmentCycleEdgeResolvers<ContextType>;
+  AssessmentDeadlineRun?: AssessmentDeadlineRunResolvers<ContextType>;
   AssessmentEdge?: AssessmentEdgeResolvers<ContextType>;
+  AssessmentIndicator?: AssessmentIndicatorResolvers<ContextType>;
+  AssessmentReviewer?: AssessmentReviewerResolvers<ContextType>;
+  AssessmentScoreChange?: AssessmentScoreChangeResolvers<ContextType>;
+  AssessmentStatusCount?: AssessmentStatusCountResolvers<ContextType>;
+  AssessmentTemplate?: AssessmentTemplateResolvers<ContextType>;
+  AssessmentTemplateConnection?: AssessmentTemplateConnectionResolvers<ContextType>;
+  AssessmentTemplateEdge?: AssessmentTemplateEdgeResolvers<ContextType>;
+  CommendedPark?: CommendedParkResolvers<ContextType>;
+  CommendedParkConnection?: CommendedParkConnectionResolvers<ContextType>;
+  CommendedParkEdge?: CommendedParkEdgeResolvers<ContextType>;
+  CycleOpening?: CycleOpeningResolvers<ContextType>;
+  Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  GradeCutoffs?: GradeCutoffsResolvers<ContextType>;
+  IndicatorScore?: IndicatorScoreResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Park?: ParkResolvers<ContextType>;
+  PendingAssessmentDeadline?: PendingAssessmentDeadlineResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Rectification?: RectificationResolvers<ContextType>;
+  SelfAssessmentEntry?: SelfAssessmentEntryResolvers<ContextType>;
+  SelfAssessmentFigure?: SelfAssessmentFigureResolvers<ContextType>;
 }>;
 
