@@ -20,6 +20,10 @@ describe('worker config', () => {
       HEARTBEAT_PATTERN: '*/1 * * * *',
       DEADLINE_SWEEP_PATTERN: '*/1 * * * *',
       APPLICATIONS_URL: 'http://127.0.0.1:4002/graphql',
+      ASSESSMENT_URL: 'http://127.0.0.1:4004/graphql',
+      ASSESSMENT_CYCLE_PATTERN: '0 1 * 1-3 *',
+      REMINDER_SEND_INTERVAL_MS: 0,
+      WORKER_LOCK_DURATION_MS: 30_000,
       INTERNAL_IDENTITY_KEYS: [LOCAL_DEFAULTS.internalIdentityKey],
       CLOCK_OFFSET_MS: 0,
     });
@@ -29,6 +33,18 @@ describe('worker config', () => {
     expect(readConfig({ APPLICATIONS_PORT: '5102' }).APPLICATIONS_URL).toBe('http://127.0.0.1:5102/graphql');
     expect(readConfig({ APPLICATIONS_PORT: '5102', APPLICATIONS_URL: 'http://applications:4002/graphql' }).APPLICATIONS_URL).toBe('http://applications:4002/graphql');
     expect(problemWith({ APPLICATIONS_URL: 'not a url' })).toContain('APPLICATIONS_URL');
+  });
+
+  it('finds the assessment service on its port variable too', () => {
+    expect(readConfig({ ASSESSMENT_PORT: '5104' }).ASSESSMENT_URL).toBe('http://127.0.0.1:5104/graphql');
+    expect(problemWith({ ASSESSMENT_URL: 'assessment' })).toContain('ASSESSMENT_URL');
+  });
+
+  it('reads the reminder pacing and the lock duration, refusing values that would break them', () => {
+    expect(readConfig({ REMINDER_SEND_INTERVAL_MS: '250', WORKER_LOCK_DURATION_MS: '2000' })).toMatchObject({ REMINDER_SEND_INTERVAL_MS: 250, WORKER_LOCK_DURATION_MS: 2000 });
+    expect(problemWith({ REMINDER_SEND_INTERVAL_MS: '-1' })).toContain('REMINDER_SEND_INTERVAL_MS');
+    expect(problemWith({ WORKER_LOCK_DURATION_MS: '100' })).toContain('WORKER_LOCK_DURATION_MS');
+    expect(problemWith({ ASSESSMENT_CYCLE_PATTERN: 'daily' })).toContain('ASSESSMENT_CYCLE_PATTERN');
   });
 
   it('signs with the first of several identity keys and refuses a short one, naming the variable', () => {

@@ -14,12 +14,14 @@ export interface Schedule {
   attempts?: number;
 }
 
-/** Recurring work. Later schedules (assessment cycles, reminders) go here. */
-export function schedulesFor(config: Pick<WorkerConfig, 'HEARTBEAT_PATTERN' | 'DEADLINE_SWEEP_PATTERN'>): Schedule[] {
+/** Recurring work. Reminders and escalations are deadlines (the sweep keeps their jobs), not schedules. */
+export function schedulesFor(config: Pick<WorkerConfig, 'HEARTBEAT_PATTERN' | 'DEADLINE_SWEEP_PATTERN' | 'ASSESSMENT_CYCLE_PATTERN'>): Schedule[] {
   return [
     { id: 'heartbeat', job: JOBS.heartbeat.name, pattern: config.HEARTBEAT_PATTERN },
     // A service restarting during a tick should not leave a lost deadline job waiting for the next one.
     { id: 'deadline-sweep', job: JOBS['deadline-sweep'].name, pattern: config.DEADLINE_SWEEP_PATTERN, attempts: 3 },
+    // Daily in Q1: a tick the service is down for is retried, and the next day's tick opens it anyway.
+    { id: 'assessment-cycle-open', job: JOBS['assessment-cycle-open'].name, pattern: config.ASSESSMENT_CYCLE_PATTERN, attempts: 3 },
   ];
 }
 

@@ -75,10 +75,14 @@ export async function startWorker(config: WorkerConfig, logger: Logger, handlers
       clock: createClock(config.CLOCK_OFFSET_MS),
       queues,
       deadlineSources: sources,
+      reminderSendIntervalMs: config.REMINDER_SEND_INTERVAL_MS,
+      assessment: { service: 'assessment', url: config.ASSESSMENT_URL },
       signingKey: config.INTERNAL_IDENTITY_KEYS[0],
     };
     for (const name of queueNames) {
-      const worker = new Worker(name, dispatcherFor(name, handlers, deps), { connection: redis, prefix, concurrency: 4 });
+      // A job whose worker died (its lock not renewed) is found by the stalled check and run again.
+      const lock = { lockDuration: config.WORKER_LOCK_DURATION_MS, stalledInterval: config.WORKER_LOCK_DURATION_MS };
+      const worker = new Worker(name, dispatcherFor(name, handlers, deps), { connection: redis, prefix, concurrency: 4, ...lock });
       worker.on('error', (error) => logger.error({ err: error, queue: name }, 'worker error'));
       worker.on('failed', (job, error) => {
         metrics.record('failed', name, job?.name ?? 'unknown');
@@ -126,6 +130,6 @@ export async function startWorker(config: WorkerConfig, logger: Logger, handlers
   }
 
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  logger.info({ url, queues: queueNames, heartbeatPattern: config.HEARTBEAT_PATTERN, deadlineSweepPattern: config.DEADLINE_SWEEP_PATTERN, deadlineSources: sources }, 'worker ready');
+  logger.info({ url, queues: queueNames, heartbeatPattern: config.HEARTBEAT_PATTERN, deadlineSweepPattern: config.DEADLINE_SWEEP_PATTERN, assessmentCyclePattern: config.ASSESSMENT_CYCLE_PATTERN, deadlineSources: sources }, 'worker ready');
   return { url, queues, metrics, enqueueOnce: (job, idParts, data, opts) => enqueueOnce(queues, job, idParts, data, opts), stop };
 }

@@ -15,7 +15,7 @@ function testConfig(label: string): WorkerConfig {
   const prefix = testQueuePrefix(label);
   prefixes.push(prefix);
   // No deadline sweep during these tests (src/deadlines tests it): a failed tick would count in the metrics asserted here.
-  return { ...readConfig({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HEARTBEAT_PATTERN: '*/1 * * * * *', DEADLINE_SWEEP_PATTERN: '0 0 1 1 *' }), WORKER_PORT: 0 };
+  return { ...readConfig({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HEARTBEAT_PATTERN: '*/1 * * * * *', DEADLINE_SWEEP_PATTERN: '0 0 1 1 *', ASSESSMENT_CYCLE_PATTERN: '0 0 1 1 *' }), WORKER_PORT: 0 };
 }
 
 const getJson = async (url: string) => {
@@ -69,6 +69,9 @@ describe('worker runtime (real Redis)', () => {
     const deadlineSchedulers = await worker.queues.deadlines.getJobSchedulers();
     expect(deadlineSchedulers).toHaveLength(1);
     expect(deadlineSchedulers[0]).toMatchObject({ key: 'deadline-sweep', pattern: '0 0 1 1 *', tz: 'Asia/Shanghai' });
+    const assessmentSchedulers = await worker.queues.assessment.getJobSchedulers();
+    expect(assessmentSchedulers).toHaveLength(1);
+    expect(assessmentSchedulers[0]).toMatchObject({ key: 'assessment-cycle-open', pattern: '0 0 1 1 *', tz: 'Asia/Shanghai' });
   });
 
   it('stores and runs a one-off job once, however often it is added under its id', async () => {

@@ -2,15 +2,7 @@ import { type DeadlineJobData, deadlineJobId, JOBS } from '@cz/queue-contracts';
 import type { JobsOptions } from 'bullmq';
 import { ONE_OFF_OPTIONS } from '../job-schedules';
 import type { JobDeps, JobHandler } from '../jobs/job-handler';
-import { callDeadlineSource, type DeadlineSource } from './deadline-sources';
-
-const PENDING_DEADLINES = 'query { pendingDeadlines { kind targetId dueAt } }';
-
-interface PendingDeadline {
-  kind: string;
-  targetId: string;
-  dueAt: string;
-}
+import { type DeadlineSource, type PendingDeadline, pendingDeadlinesOf } from './deadline-sources';
 
 /**
  * Ten attempts with exponential backoff from 5 s span about 40 minutes of a service being down;
@@ -52,7 +44,7 @@ export const deadlineSweepJob: JobHandler = async (_job, deps) => {
 };
 
 async function sweepSource(source: DeadlineSource, deps: JobDeps): Promise<SourceSweep> {
-  const { pendingDeadlines } = await callDeadlineSource<{ pendingDeadlines: PendingDeadline[] }>(source, deps.signingKey, PENDING_DEADLINES);
+  const pendingDeadlines = await pendingDeadlinesOf(source, deps.signingKey);
   const counts: SourceSweep = { found: pendingDeadlines.length, created: 0, rerun: 0 };
   const problems: string[] = [];
   for (const deadline of pendingDeadlines) {
@@ -84,6 +76,17 @@ async function keepDeadlineJob(source: DeadlineSource, deadline: PendingDeadline
     await job?.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
     deps.logger.info({ jobId: id, previously: state }, 'deadline still open after its job finished: running it again');
     return 'rerun';
+  }
+  if (state === 'delayed' && dueAt.getTime() <= now) {
+    // Its delay was reckoned against an earlier notion of now (the clock was corrected, or shifted
+    // for a demo): the deadline is due, so waiting out the old delay would be late. A job in a
+    // retry backoff has attempts behind it and keeps its backoff.
+    const job = await queue.getJob(id);
+    if (job && job.attemptsMade === 0) {
+      await job.promote();
+      deps.logger.info({ jobId: id }, 'deadline due while its job still waited: promoted');
+      return 'rerun';
+    }
   }
   return 'scheduled';
 }

@@ -7,7 +7,7 @@ import type { Job, Queue } from 'bullmq';
 import pino from 'pino';
 import { readConfig } from '../config';
 import { type RunningWorker, startWorker } from '../worker-runtime';
-import { StubDeadlineService } from './deadline-service.stub';
+import { ASSESSMENT_OPERATIONS, StubDeadlineService } from './deadline-service.stub';
 import type { SourceSweep } from './deadline-sweep.job';
 
 jest.setTimeout(30_000);
@@ -30,6 +30,8 @@ describe('deadline jobs (real Redis, a stub deadline service over HTTP)', () => 
   const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line) as LogLine) });
   const prefixes: string[] = [];
   let stub: StubDeadlineService;
+  /** The assessment service's deadlines; these tests keep it empty (deadline-fan-out tests it). */
+  let assessmentStub: StubDeadlineService;
   let worker: RunningWorker;
   let queue: Queue;
   let prefix: string;
@@ -39,7 +41,7 @@ describe('deadline jobs (real Redis, a stub deadline service over HTTP)', () => 
     const queuePrefix = testQueuePrefix(label);
     prefixes.push(queuePrefix);
     // Sweeps run when a test asks, unless a test chooses a pattern: a tick at a random moment would blur the counts.
-    return { ...readConfig({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, HEARTBEAT_PATTERN: '*/1 * * * * *', DEADLINE_SWEEP_PATTERN: '0 0 1 1 *', CLOCK_OFFSET_MS: String(OFFSET_MS), ...env }), WORKER_PORT: 0 };
+    return { ...readConfig({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, HEARTBEAT_PATTERN: '*/1 * * * * *', DEADLINE_SWEEP_PATTERN: '0 0 1 1 *', ASSESSMENT_CYCLE_PATTERN: '0 0 1 1 *', ASSESSMENT_URL: assessmentStub.url, CLOCK_OFFSET_MS: String(OFFSET_MS), ...env }), WORKER_PORT: 0 };
   };
 
   /** Runs one sweep through the queue, as the scheduler would, and returns what it reported. */
@@ -61,6 +63,7 @@ describe('deadline jobs (real Redis, a stub deadline service over HTTP)', () => 
 
   beforeAll(async () => {
     stub = await StubDeadlineService.start([LOCAL_DEFAULTS.internalIdentityKey], clock);
+    assessmentStub = await StubDeadlineService.start([LOCAL_DEFAULTS.internalIdentityKey], clock, ASSESSMENT_OPERATIONS);
     const config = configFor('deadlines', { APPLICATIONS_URL: stub.url });
     prefix = config.QUEUE_PREFIX;
     worker = await startWorker(config, logger);
@@ -69,12 +72,15 @@ describe('deadline jobs (real Redis, a stub deadline service over HTTP)', () => 
   afterAll(async () => {
     await worker?.stop();
     await stub?.stop();
+    await assessmentStub?.stop();
     for (const prefix of prefixes) await deleteQueueKeys(prefix);
   });
   afterEach(() => {
     // Every call the worker made carried a valid SYSTEM identity signed with the first key.
-    expect(stub.rejected).toEqual([]);
-    for (const call of stub.calls) expect(call.identity).toEqual(SYSTEM_IDENTITY);
+    for (const service of [stub, assessmentStub]) {
+      expect(service.rejected).toEqual([]);
+      for (const call of service.calls) expect(call.identity).toEqual(SYSTEM_IDENTITY);
+    }
   });
 
   const soon = { kind: KIND, targetId: target('a'), dueAt: new Date(clock().getTime() + HOUR) };
@@ -83,7 +89,9 @@ describe('deadline jobs (real Redis, a stub deadline service over HTTP)', () => 
   it('keeps one delayed job per open deadline, with the deterministic id and the delay to its due time by the shifted clock', async () => {
     stub.open(soon);
     stub.open(later);
-    expect(await sweep()).toEqual({ applications: { found: 2, created: 2, rerun: 0 } });
+    // Both deadline-owning services are asked, each under its own names.
+    expect(await sweep()).toEqual({ applications: { found: 2, created: 2, rerun: 0 }, assessment: { found: 0, created: 0, rerun: 0 } });
+    expect(assessmentStub.calls.map((call) => call.operation)).toEqual(['pendingAssessmentDeadlines']);
 
     for (const deadline of [soon, later]) {
       const id = deadlineJobId(KIND, deadline.targetId, deadline.dueAt);
@@ -97,7 +105,7 @@ describe('deadline jobs (real Redis, a stub deadline service over HTTP)', () => 
       expect(job?.opts).toMatchObject({ attempts: 10, backoff: { type: 'exponential' }, removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: false });
     }
 
-    expect(await sweep()).toEqual({ applications: { found: 2, created: 0, rerun: 0 } });
+    expect((await sweep()).applications).toEqual({ found: 2, created: 0, rerun: 0 });
     expect(await deadlineJobs()).toHaveLength(2);
     expect(stub.calls.filter((call) => call.operation === 'pendingDeadlines')).toHaveLength(2);
     expect(logs.some((line) => line.msg === 'deadline sweep: 0 new deadline job(s)' && line.service === 'applications')).toBe(true);
@@ -106,13 +114,13 @@ describe('deadline jobs (real Redis, a stub deadline service over HTTP)', () => 
   it('runs a deadline that is already due at once, calling runDeadline once as SYSTEM', async () => {
     const due = { kind: KIND, targetId: target('c'), dueAt: new Date(clock().getTime() - 60_000) };
     stub.open(due);
-    expect(await sweep()).toEqual({ applications: { found: 3, created: 1, rerun: 0 } });
+    expect((await sweep()).applications).toEqual({ found: 3, created: 1, rerun: 0 });
 
     const job = await finished(deadlineJobId(KIND, due.targetId, due.dueAt), 'the due deadline to run');
     expect(job.returnvalue).toEqual({ outcome: 'DONE', detail: null });
     expect(stub.runsOf(due.targetId)).toEqual([{ operation: 'runDeadline', identity: SYSTEM_IDENTITY, variables: { kind: KIND, targetId: due.targetId } }]);
 
-    expect(await sweep()).toEqual({ applications: { found: 2, created: 0, rerun: 0 } });
+    expect((await sweep()).applications).toEqual({ found: 2, created: 0, rerun: 0 });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(stub.runsOf(due.targetId)).toHaveLength(1);
   });
@@ -123,7 +131,7 @@ describe('deadline jobs (real Redis, a stub deadline service over HTTP)', () => 
     const restored = await waitFor(async () => queue.getJobScheduler('deadline-sweep'), 'the sweep scheduler to be restored', 5000);
     expect(restored).toMatchObject({ pattern: '0 0 1 1 *', tz: 'Asia/Shanghai' });
 
-    expect(await sweep()).toEqual({ applications: { found: 2, created: 2, rerun: 0 } });
+    expect((await sweep()).applications).toEqual({ found: 2, created: 2, rerun: 0 });
     const ids = (await deadlineJobs()).map((job) => job.id).sort();
     expect(ids).toEqual([deadlineJobId(KIND, soon.targetId, soon.dueAt), deadlineJobId(KIND, later.targetId, later.dueAt)].sort());
   });
@@ -198,5 +206,17 @@ describe('deadline jobs (real Redis, a stub deadline service over HTTP)', () => 
     } finally {
       await lonely.stop();
     }
+  });
+
+  it('promotes a due deadline whose job still waits out a delay reckoned by an earlier clock', async () => {
+    const due = { kind: KIND, targetId: target('99'), dueAt: new Date(clock().getTime() - 60_000) };
+    const id = deadlineJobId(KIND, due.targetId, due.dueAt);
+    // As left by a worker whose clock was two weeks behind when it made the job.
+    await queue.add('deadline', { service: 'applications', kind: KIND, targetId: due.targetId, dueAt: due.dueAt.toISOString() }, { jobId: id, delay: 14 * 24 * HOUR });
+    stub.open(due);
+    expect((await sweep()).applications.rerun).toBeGreaterThanOrEqual(1);
+    const job = await finished(id, 'the promoted deadline to run');
+    expect(job.returnvalue).toEqual({ outcome: 'DONE', detail: null });
+    expect(stub.runsOf(due.targetId)).toHaveLength(1);
   });
 });

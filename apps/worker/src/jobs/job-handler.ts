@@ -4,6 +4,7 @@ import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DeadlineSource } from '../deadlines/deadline-sources';
 import type { WorkerQueues } from '../job-schedules';
+import type { ServiceEndpoint } from '../service-call';
 
 /** What every handler may use. Handlers get their I/O from here, never from module state. */
 export interface JobDeps {
@@ -18,6 +19,10 @@ export interface JobDeps {
   queues: WorkerQueues;
   /** The services that own deadlines, by name. */
   deadlineSources: readonly DeadlineSource[];
+  /** Pause between two recipients of a deadline's fan-out (REMINDER_SEND_INTERVAL_MS). */
+  reminderSendIntervalMs: number;
+  /** The assessment service, which opens the yearly cycles. */
+  assessment: ServiceEndpoint;
   /** Signs the SYSTEM identity of subgraph calls (the first of INTERNAL_IDENTITY_KEYS). */
   signingKey: string;
 }

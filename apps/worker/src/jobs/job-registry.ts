@@ -1,5 +1,6 @@
 import { JOBS, type JobName } from '@cz/queue-contracts';
 import type { Job } from 'bullmq';
+import { assessmentCycleOpenJob } from '../assessment/assessment-cycle-open.job';
 import { deadlineJob } from '../deadlines/deadline.job';
 import { deadlineSweepJob } from '../deadlines/deadline-sweep.job';
 import { heartbeatJob } from './heartbeat.job';
@@ -10,6 +11,7 @@ export const JOB_HANDLERS: { readonly [N in JobName]: JobHandler } = {
   heartbeat: heartbeatJob,
   'deadline-sweep': deadlineSweepJob,
   deadline: deadlineJob,
+  'assessment-cycle-open': assessmentCycleOpenJob,
 };
 
 /**
