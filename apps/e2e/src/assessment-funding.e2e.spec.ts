@@ -72,8 +72,8 @@ describe('a yearly assessment cycle and the subsidies that follow it', () => {
     const data = await call<{ park: { subsidies: SubsidyView[] } }>(as.finance, `query($id: ID!, $year: Int) { park(id: $id) { subsidies(year: $year) { id status amount amountYuan } } }`, { id: parkId, year });
     return data.park.subsidies[0];
   };
-  const uploadEvidence = async (operator: Identity, name: string): Promise<string> => {
-    const response = await fetch(`${system!.gatewayUrl.replace('/graphql', '')}/files/funding/evidence`, {
+  const uploadEvidence = async (operator: Identity, name: string, service: 'funding' | 'assessment' = 'funding'): Promise<string> => {
+    const response = await fetch(`${system!.gatewayUrl.replace('/graphql', '')}/files/${service}/evidence`, {
       method: 'POST',
       headers: { ...(await bearer(operator)), 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent(name) },
       body: PDF,
@@ -86,8 +86,10 @@ describe('a yearly assessment cycle and the subsidies that follow it', () => {
   const selfAssess = async (park: (typeof DEMO_PARKS)[number], year: number) => {
     const operator = operatorOf(park);
     const assessment = (await assessmentOf(park.id, year))!;
-    const entries = INDICATORS.map((code) => ({ indicatorCode: code, figures: [{ name: '年度营业收入', value: '3200', unit: '万元' }], narrative: `${code} 指标年度工作情况说明。`, evidence: [`${park.name}${year}年度考核佐证材料.pdf`] }));
-    await call(operator, `mutation($id: ID!, $entries: [SelfAssessmentEntryInput!]!) { saveSelfAssessment(assessmentId: $id, entries: $entries) { id } }`, { id: assessment.id, entries });
+    const evidence = await uploadEvidence(operator, `${park.name}${year}年度考核佐证材料.pdf`, 'assessment');
+    const entries = INDICATORS.map((code) => ({ indicatorCode: code, figures: [{ name: '年度营业收入', value: '3200', unit: '万元' }], narrative: `${code} 指标年度工作情况说明。`, evidenceFileIds: [evidence] }));
+    const saved = await call<{ saveSelfAssessment: { selfAssessment: Array<{ evidenceFiles: Array<{ id: string }> }> } }>(operator, `mutation($id: ID!, $entries: [SelfAssessmentEntryInput!]!) { saveSelfAssessment(assessmentId: $id, entries: $entries) { selfAssessment { evidenceFiles { id } } } }`, { id: assessment.id, entries });
+    expect(saved.saveSelfAssessment.selfAssessment.map((entry) => entry.evidenceFiles)).toEqual(INDICATORS.map(() => [{ id: evidence }]));
     const submitted = await call<{ submitSelfAssessment: AssessmentView }>(operator, `mutation($id: ID!, $v: Int!) { submitSelfAssessment(assessmentId: $id, expectedVersion: $v) { status version } }`, { id: assessment.id, v: (await assessmentOf(park.id, year))!.version });
     expect(submitted.submitSelfAssessment.status).toBe('SELF_ASSESSED');
     const checked = await call<{ checkSelfAssessment: AssessmentView }>(as.county(park.countyCode), `mutation($id: ID!, $v: Int!) { checkSelfAssessment(assessmentId: $id, expectedVersion: $v, decision: ACCEPT) { status } }`, { id: assessment.id, v: submitted.submitSelfAssessment.version });

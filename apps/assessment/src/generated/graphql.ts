@@ -433,6 +433,28 @@ export type CycleOpeningOutcome =
   /** 已开启 opened now */
   | 'OPENED';
 
+/**
+ * 证明材料文件（园区上传）。An evidence file a park uploaded: `POST /files/funding/evidence` on the gateway with the raw
+ * body, `content-type` (PDF, JPG, PNG, Word, Excel) and `x-file-name` (URI-encoded UTF-8), at most 20 MiB; the answer
+ * carries its `id`, to cite in `evidenceFileIds`. Files are never changed or deleted.
+ */
+export type EvidenceFile = {
+  __typename?: 'EvidenceFile';
+  /** 文件类型（MIME）。Media type. */
+  contentType: Scalars['String']['output'];
+  /** 下载地址（网关路径，需登录；可查看所属报告或分录者均可下载）。Gateway path of the bytes. */
+  downloadPath: Scalars['String']['output'];
+  /** 文件名（上传时的原名）。Original file name. */
+  fileName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** SHA-256 校验值（十六进制），由服务计算。Hex SHA-256 of the bytes, computed by the service. */
+  sha256: Scalars['String']['output'];
+  /** 大小（字节）。Size in bytes. */
+  sizeBytes: Scalars['Int']['output'];
+  /** 上传时间。When uploaded. */
+  uploadedAt: Scalars['DateTime']['output'];
+};
+
 /** 考核等次。Grade: ≥ 90 优秀, ≥ 60 合格, else 不合格 (default cut-offs). */
 export type Grade =
   /** 优秀 excellent */
@@ -751,8 +773,8 @@ export type SelfAssessmentDecision =
 /** 一项指标的自评。The park's self-assessment of one indicator. */
 export type SelfAssessmentEntry = {
   __typename?: 'SelfAssessmentEntry';
-  /** 佐证材料（文件引用）。Evidence: file references (the shared files library will resolve them). */
-  evidence: Array<Scalars['String']['output']>;
+  /** 佐证材料文件，按引用顺序。Evidence files, in the order cited. */
+  evidenceFiles: Array<EvidenceFile>;
   /** 数据。Figures. */
   figures: Array<SelfAssessmentFigure>;
   /** 指标编号。 */
@@ -767,8 +789,8 @@ export type SelfAssessmentEntry = {
 
 /** 一项指标的自评输入。 */
 export type SelfAssessmentEntryInput = {
-  /** 佐证材料（文件引用），最多 20 项，每项 1–500 个字符。 */
-  evidence: Array<Scalars['String']['input']>;
+  /** 佐证材料文件 ID（先上传到 /files/assessment/evidence），须为本园区上传的文件，最多 20 个，不得重复；可为空。 */
+  evidenceFileIds: Array<Scalars['ID']['input']>;
   /** 数据，最多 20 项。 */
   figures: Array<SelfAssessmentFigureInput>;
   /** 指标编号（须属于本周期的模板）。 */
@@ -936,6 +958,7 @@ export type ResolversTypes = ResolversObject<{
   CycleOpeningOutcome: CycleOpeningOutcome;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EvidenceFile: ResolverTypeWrapper<EvidenceFile>;
   Grade: Grade;
   GradeCutoffs: ResolverTypeWrapper<GradeCutoffs>;
   GradeCutoffsInput: GradeCutoffsInput;
@@ -985,6 +1008,7 @@ export type ResolversParentTypes = ResolversObject<{
   CycleOpening: Omit<CycleOpening, 'cycle'> & { cycle?: Maybe<ResolversParentTypes['AssessmentCycle']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EvidenceFile: EvidenceFile;
   GradeCutoffs: GradeCutoffs;
   GradeCutoffsInput: GradeCutoffsInput;
   IndicatorScore: IndicatorScore;
@@ -1159,6 +1183,16 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EvidenceFileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceFile'] = ResolversParentTypes['EvidenceFile']> = ResolversObject<{
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  downloadPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type GradeCutoffsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GradeCutoffs'] = ResolversParentTypes['GradeCutoffs']> = ResolversObject<{
   excellent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   qualified?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1229,7 +1263,7 @@ export type RectificationResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type SelfAssessmentEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SelfAssessmentEntry'] = ResolversParentTypes['SelfAssessmentEntry']> = ResolversObject<{
-  evidence?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  evidenceFiles?: Resolver<Array<ResolversTypes['EvidenceFile']>, ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['SelfAssessmentFigure']>, ParentType, ContextType>;
   indicatorCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   narrative?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1264,6 +1298,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CycleOpening?: CycleOpeningResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EvidenceFile?: EvidenceFileResolvers<ContextType>;
   GradeCutoffs?: GradeCutoffsResolvers<ContextType>;
   IndicatorScore?: IndicatorScoreResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -2,6 +2,7 @@ import { CreateAssessment1764403200000 } from './1764403200000-create-assessment
 import { AssessmentCycles1765000000000 } from './1765000000000-assessment-cycles';
 import { AssessmentWorkflow1765010000000 } from './1765010000000-assessment-workflow';
 import { AssessmentDeadlines1765100000000 } from './1765100000000-assessment-deadlines';
+import { SelfAssessmentEvidence1765110000000 } from './1765110000000-self-assessment-evidence';
 
 /** Applied in this order; a new migration is appended, never inserted. */
-export const migrations = [CreateAssessment1764403200000, AssessmentCycles1765000000000, AssessmentWorkflow1765010000000, AssessmentDeadlines1765100000000];
+export const migrations = [CreateAssessment1764403200000, AssessmentCycles1765000000000, AssessmentWorkflow1765010000000, AssessmentDeadlines1765100000000, SelfAssessmentEvidence1765110000000];

@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import type { AssessmentEntity } from '../entities/assessment.entity';
 import type { AssessmentResolvers } from '../generated/graphql';
 import { authorizeOnAssessment, mayOnAssessment, reviewersLoader } from './assessment-access';
+import { evidenceOfAssessments } from './evidence-files';
 import { rectificationLoader, scoreHistoryLoader, scoresLoader, selfAssessmentLoader } from './workflow-loaders';
 
 /** Scores of a phase reach the park and its county once that phase is graded; the panel's side sees them while scoring. */
@@ -23,8 +24,9 @@ const inTemplateOrder = <T extends { indicatorCode: string }>(rows: readonly T[]
 
 export const Assessment: AssessmentResolvers = {
   selfAssessment: async (assessment, _args, context) => {
-    const [entries, order] = await Promise.all([selfAssessmentLoader(context).load(assessment.id), indicatorOrder(context, assessment)]);
-    return inTemplateOrder(entries, order);
+    // The files of every entry of the request's assessments cost one statement.
+    const [entries, order, cited] = await Promise.all([selfAssessmentLoader(context).load(assessment.id), indicatorOrder(context, assessment), evidenceOfAssessments(context).load(assessment.id)]);
+    return inTemplateOrder(entries, order).map((entry) => ({ ...entry, evidenceFiles: cited.filter((each) => each.indicatorCode === entry.indicatorCode).map((each) => each.file) }));
   },
 
   scores: async (assessment, { phase }, context) => {

@@ -8,6 +8,7 @@ import type { SelfAssessmentDecision, SelfAssessmentEntryInput } from '../genera
 import { requireAssessment } from './assessment-access';
 import { changeAssessment, cycleAndTemplate, requireStatus, updateAssessment } from './assessment-lock';
 import { notifyAboutAssessment } from './assessment-notifications';
+import { citedEvidence, replaceEntryEvidence } from './evidence-files';
 import { validEntries } from './workflow-input.rules';
 
 /** 保存自评草稿: the park's entries, overwritten per indicator, while the assessment is open. */
@@ -17,14 +18,17 @@ export async function saveSelfAssessment(context: Context, assessmentId: string,
     requireStatus(assessment, ['OPEN']);
     const { template } = await cycleAndTemplate(manager, assessment);
     const entries = validEntries(input, template);
+    // Every entry's files are checked before anything is written.
+    for (const [index, entry] of entries.entries()) await citedEvidence(manager, `entries.${index}.evidenceFileIds`, entry.evidenceFileIds, assessment.parkId);
     for (const entry of entries) {
       await manager.query(
-        `INSERT INTO "${SCHEMA}"."self_assessment_entry" ("assessment_id", "indicator_code", "figures", "narrative", "evidence", "updated_by", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT ("assessment_id", "indicator_code") DO UPDATE SET "figures" = EXCLUDED."figures", "narrative" = EXCLUDED."narrative", "evidence" = EXCLUDED."evidence", "updated_by" = EXCLUDED."updated_by", "updated_at" = EXCLUDED."updated_at"`,
-        [assessmentId, entry.indicatorCode, JSON.stringify(entry.figures), entry.narrative, JSON.stringify(entry.evidence), context.identity.subject, context.now()],
+        `INSERT INTO "${SCHEMA}"."self_assessment_entry" ("assessment_id", "indicator_code", "figures", "narrative", "updated_by", "updated_at") VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT ("assessment_id", "indicator_code") DO UPDATE SET "figures" = EXCLUDED."figures", "narrative" = EXCLUDED."narrative", "updated_by" = EXCLUDED."updated_by", "updated_at" = EXCLUDED."updated_at"`,
+        [assessmentId, entry.indicatorCode, JSON.stringify(entry.figures), entry.narrative, context.identity.subject, context.now()],
       );
+      await replaceEntryEvidence(manager, assessmentId, entry.indicatorCode, entry.evidenceFileIds);
     }
-    return { selfAssessment: entries.map((entry) => entry.indicatorCode) };
+    return { selfAssessment: entries.map((entry) => entry.indicatorCode), evidenceFileIds: Object.fromEntries(entries.map((entry) => [entry.indicatorCode, entry.evidenceFileIds])) };
   });
 }
 

@@ -28,7 +28,8 @@ export interface ValidEntry {
   indicatorCode: string;
   figures: SelfAssessmentFigure[];
   narrative: string;
-  evidence: string[];
+  /** Checked against the park's files by the caller, in the transaction. */
+  evidenceFileIds: string[];
 }
 
 /** Self-assessment entries, each for an indicator of the cycle's template, at most one per indicator. */
@@ -41,7 +42,7 @@ export function validEntries(entries: readonly SelfAssessmentEntryInput[], templ
     if (seen.has(entry.indicatorCode)) throw new BadUserInputError(`${at}.indicatorCode`, `指标 ${entry.indicatorCode} 重复填写`, { value: entry.indicatorCode });
     seen.add(entry.indicatorCode);
     if (entry.figures.length > MAX_FIGURES) throw new BadUserInputError(`${at}.figures`, `每项指标最多填写 ${MAX_FIGURES} 项数据`, { max: MAX_FIGURES });
-    if (entry.evidence.length > MAX_EVIDENCE) throw new BadUserInputError(`${at}.evidence`, `每项指标最多 ${MAX_EVIDENCE} 项佐证材料`, { max: MAX_EVIDENCE });
+    if (entry.evidenceFileIds.length > MAX_EVIDENCE) throw new BadUserInputError(`${at}.evidenceFileIds`, `每项指标最多 ${MAX_EVIDENCE} 个佐证材料文件`, { max: MAX_EVIDENCE });
     return {
       indicatorCode: entry.indicatorCode,
       figures: entry.figures.map((figure, f) => ({
@@ -50,7 +51,7 @@ export function validEntries(entries: readonly SelfAssessmentEntryInput[], templ
         unit: figure.unit ? text(`${at}.figures.${f}.unit`, figure.unit, '单位', { min: 0, max: 20 }) || null : null,
       })),
       narrative: requiredText(`${at}.narrative`, entry.narrative, '自评说明', 5000, true),
-      evidence: entry.evidence.map((reference, e) => requiredText(`${at}.evidence.${e}`, reference, '佐证材料', 500)),
+      evidenceFileIds: [...entry.evidenceFileIds],
     };
   });
 }

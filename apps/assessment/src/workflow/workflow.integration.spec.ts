@@ -5,6 +5,7 @@ import type { AssessmentGradedPayload, ParkRevocationDecidedPayload } from '@cz/
 import { asGateway, createParkRefs, type GraphQLResponse, startTestSubgraph, type TestSubgraph } from '@cz/testing';
 import { DEFAULT_TEMPLATE_ID } from '../migrations/1765000000000-assessment-cycles';
 import { assessmentService } from '../service';
+import { evidenceClient, pdf } from './evidence.test-support';
 import { insertAssessments, insertCycle } from './workflow.test-support';
 
 const COUNTY = '140426';
@@ -27,7 +28,7 @@ const JUST_QUALIFIED: Scores = { ...UNQUALIFIED, E1: '10', E2: '10', R2: '3' }; 
 const FIELDS = `id year status version totalScore grade initialTotalScore initialGrade commended finalisedAt submittedAt checkedAt returnReason
   cycle { year } rectification { status deadline requirements report submittedAt overdueFlaggedAt }`;
 const ONE = `query($id: ID!) { assessment(id: $id) { ${FIELDS} } }`;
-const SAVE = `mutation($id: ID!, $entries: [SelfAssessmentEntryInput!]!) { saveSelfAssessment(assessmentId: $id, entries: $entries) { id selfAssessment { indicatorCode narrative evidence figures { name value unit } } } }`;
+const SAVE = `mutation($id: ID!, $entries: [SelfAssessmentEntryInput!]!) { saveSelfAssessment(assessmentId: $id, entries: $entries) { id selfAssessment { indicatorCode narrative evidenceFiles { id fileName sizeBytes downloadPath } figures { name value unit } } } }`;
 const SUBMIT = `mutation($id: ID!, $v: Int!) { submitSelfAssessment(assessmentId: $id, expectedVersion: $v) { ${FIELDS} } }`;
 const CHECK = `mutation($id: ID!, $v: Int!, $decision: SelfAssessmentDecision!, $reason: String) { checkSelfAssessment(assessmentId: $id, expectedVersion: $v, decision: $decision, reason: $reason) { ${FIELDS} } }`;
 const ASSIGN = `mutation($id: ID!, $reviewers: [AssessmentReviewerInput!]!) { assignAssessmentReviewers(assessmentId: $id, reviewers: $reviewers) { id reviewers { subject name lead } } }`;
@@ -71,7 +72,7 @@ describe('assessment workflow: self-assessment, scoring, grading and Art 20 (rea
   const revocations = async (parkId: string) =>
     (await sql<{ payload: ParkRevocationDecidedPayload }>(`SELECT "payload" FROM "assessment"."outbox_event" WHERE "type" = 'assessment.park-revocation-decided' AND "aggregate_id" = $1`, [parkId])).map((row) => row.payload);
 
-  const entries = (codes: readonly string[]) => codes.map((code) => ({ indicatorCode: code, figures: [{ name: '营业收入', value: '3200', unit: '万元' }], narrative: `${code} 年度情况说明`, evidence: [`files/${code}.pdf`] }));
+  const entries = (codes: readonly string[], evidenceFileIds: string[] = []) => codes.map((code) => ({ indicatorCode: code, figures: [{ name: '营业收入', value: '3200', unit: '万元' }], narrative: `${code} 年度情况说明`, evidenceFileIds }));
 
   /** The park fills in every indicator and submits; its county bureau accepts. */
   async function selfAssessedAndChecked(parkId: string, id: string): Promise<void> {
@@ -114,10 +115,10 @@ describe('assessment workflow: self-assessment, scoring, grading and Art 20 (rea
 
   it('grades a park from self-assessment to FINAL with the total computed from the scores, and tells funding', async () => {
     const [parkId, id] = [parks[0], assessments2030[0]];
-    const saved = await call<{ saveSelfAssessment: { selfAssessment: Array<{ indicatorCode: string; evidence: string[] }> } }>(operatorOf(parkId), SAVE, { id, entries: entries(['O1', 'E1']) });
+    const saved = await call<{ saveSelfAssessment: { selfAssessment: Array<{ indicatorCode: string; evidenceFiles: unknown[] }> } }>(operatorOf(parkId), SAVE, { id, entries: entries(['O1', 'E1']) });
     // Entries come back in the template's order, whatever the order they were saved in.
     expect(saved.saveSelfAssessment.selfAssessment.map((entry) => entry.indicatorCode)).toEqual(['E1', 'O1']);
-    expect(saved.saveSelfAssessment.selfAssessment[0].evidence).toEqual(['files/E1.pdf']);
+    expect(saved.saveSelfAssessment.selfAssessment[0].evidenceFiles).toEqual([]);
 
     const incomplete = await refused(operatorOf(parkId), SUBMIT, { id, v: 1 });
     expect(incomplete.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'entries.E2' });
@@ -287,6 +288,47 @@ describe('assessment workflow: self-assessment, scoring, grading and Art 20 (rea
     });
   });
 
+  it('lets a park upload evidence, cite it in its self-assessment, and whoever may read the assessment download it', async () => {
+    const [parkId, id] = [parks[6], assessments2030[6]];
+    const files = evidenceClient(assessment.url);
+    const bytes = pdf('营业收入台账');
+    const uploaded = await files.upload(operatorOf(parkId), bytes, '2030年度营业收入台账.pdf');
+    expect(uploaded.status).toBe(201);
+    const fileId = uploaded.body.id;
+    expect(uploaded.body).toMatchObject({ fileName: '2030年度营业收入台账.pdf', contentType: 'application/pdf', sizeBytes: bytes.length, downloadPath: `/files/assessment/evidence/${fileId}` });
+    expect((await files.upload(county, pdf(), '县区.pdf')).status).toBe(403);
+
+    // Before any entry cites it, only the uploading park may read it.
+    expect((await files.download(county, uploaded.body.downloadPath)).status).toBe(403);
+    const saved = await call<{ saveSelfAssessment: { selfAssessment: Array<{ indicatorCode: string; evidenceFiles: Array<{ id: string; downloadPath: string }> }> } }>(operatorOf(parkId), SAVE, { id, entries: entries(['E1'], [fileId]) });
+    expect(saved.saveSelfAssessment.selfAssessment).toEqual([expect.objectContaining({ indicatorCode: 'E1', evidenceFiles: [{ id: fileId, fileName: '2030年度营业收入台账.pdf', sizeBytes: bytes.length, downloadPath: `/files/assessment/evidence/${fileId}` }] })]);
+
+    for (const reader of [operatorOf(parkId), county, city]) {
+      const download = await files.download(reader, uploaded.body.downloadPath);
+      expect([reader.role, download.status]).toEqual([reader.role, 200]);
+      expect(download.bytes.equals(bytes)).toBe(true);
+    }
+    expect((await files.download(otherCounty, uploaded.body.downloadPath)).status).toBe(403);
+    expect((await files.download(operatorOf(parks[7]), uploaded.body.downloadPath)).status).toBe(403);
+    expect((await files.download(outsider, uploaded.body.downloadPath)).status).toBe(403);
+  });
+
+  it('refuses another park’s file as evidence, writing nothing', async () => {
+    const [parkId, id] = [parks[7], assessments2030[7]];
+    const files = evidenceClient(assessment.url);
+    const own = (await files.upload(operatorOf(parkId), pdf('own'), '本园区材料.pdf')).body.id;
+    const foreign = (await files.upload(operatorOf(parks[6]), pdf('foreign'), '他园区材料.pdf')).body.id;
+    const counts = async () => (await sql<{ entries: number; cited: number; audit: number }>(
+      `SELECT (SELECT count(*)::int FROM assessment.self_assessment_entry WHERE assessment_id = $1) AS entries,
+              (SELECT count(*)::int FROM assessment.self_assessment_entry_evidence WHERE assessment_id = $1) AS cited,
+              (SELECT count(*)::int FROM assessment.audit_log WHERE target_id = $1::text) AS audit`, [id]))[0];
+    const before = await counts();
+    const refusal = await refused(operatorOf(parkId), SAVE, { id, entries: [...entries(['E1'], [own]), ...entries(['E2'], [own, foreign])] });
+    expect(refusal.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'entries.1.evidenceFileIds', foreignFileIds: [foreign] });
+    expect(await counts()).toEqual(before);
+    expect((await files.download(operatorOf(parkId), `/files/assessment/evidence/${foreign}`)).status).toBe(403);
+  });
+
   it('refuses a self-assessment submitted after 24:00 of the deadline day', async () => {
     const [late] = await createParkRefs(assessment.service.dataSource, 'assessment', { count: 1, namePrefix: '逾期园区', countyCode: COUNTY });
     const cycle = await insertCycle(assessment.service.dataSource, 2024, '2025-02-28');
@@ -362,7 +404,7 @@ describe('assessment workflow: self-assessment, scoring, grading and Art 20 (rea
       await sql(`INSERT INTO "assessment"."assessment_reviewer" ("assessment_id", "subject", "name", "lead", "assigned_by", "assigned_at") SELECT id, 'reviewer-lead', '张组长', true, 'city-1', now() FROM unnest($1::uuid[]) AS id`, [assessmentIds]);
       return cycleId;
     };
-    const query = `query($cycleId: ID) { assessments(first: 100, filter: { cycleId: $cycleId }) { edges { node { id cycle { year template { code } } selfAssessment { indicatorCode } scores { score } scoreHistory { id } reviewers { subject } rectification { status } park { id } } } } }`;
+    const query = `query($cycleId: ID) { assessments(first: 100, filter: { cycleId: $cycleId }) { edges { node { id cycle { year template { code } } selfAssessment { indicatorCode evidenceFiles { id } } scores { score } scoreHistory { id } reviewers { subject } rectification { status } park { id } } } } }`;
     const statementsFor = async (cycleId: string, expected: number) => {
       const before = statementTotals.inRequests;
       const response = await asGateway<{ assessments: { edges: unknown[] } }>(assessment.url, city, query, { cycleId });

@@ -6,7 +6,7 @@ export interface SelfAssessmentFigure {
   unit: string | null;
 }
 
-/** The park's self-assessment of one indicator; a draft until the assessment is submitted. */
+/** The park's self-assessment of one indicator; a draft until the assessment is submitted. Its evidence files are cited in `self_assessment_entry_evidence`. */
 @Entity({ name: 'self_assessment_entry' })
 export class SelfAssessmentEntryEntity {
   @PrimaryColumn({ name: 'assessment_id', type: 'uuid' })
@@ -20,10 +20,6 @@ export class SelfAssessmentEntryEntity {
 
   @Column({ type: 'text' })
   narrative: string;
-
-  /** File references, until the shared files library resolves them. */
-  @Column({ type: 'jsonb' })
-  evidence: string[];
 
   @Column({ name: 'updated_by', type: 'varchar', length: 100 })
   updatedBy: string;
