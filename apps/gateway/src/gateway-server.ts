@@ -11,6 +11,7 @@ import { closeServer, createHttpService, listen } from '@cz/runtime';
 import { formatError, isInternal } from '@cz/subgraph-kit';
 import express from 'express';
 import { authenticate } from './authenticate';
+import { dashboardRoute } from './dashboard/dashboard-route';
 import { fileProxy } from './file-proxy';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './gateway-context';
@@ -97,6 +98,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, superg
   app.set('trust proxy', config.TRUST_PROXY === 'false' ? false : /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
   // Uploads and downloads of materials: same authentication, identity forwarded as for GraphQL.
   app.use('/files', authenticate(verify, logger), fileProxy(urls, config.INTERNAL_IDENTITY_KEYS[0], logger));
+  app.use('/dashboard', dashboardRoute());
   app.use(
     '/graphql',
     express.json({ limit: config.BODY_LIMIT }),

@@ -98,6 +98,16 @@ export const ACCESS_POLICY = {
   'assessment.scoring.read': { CITY_BUREAU: 'ALL', REVIEWER: 'ASSIGNED', SYSTEM: 'ALL' },
   /** Art 20(一): 全市通报表扬 and the provincial recommendation list are public. */
   'assessment.commendations.read': { PUBLIC: 'ALL', CITY_BUREAU: 'ALL', COUNTY_BUREAU: 'ALL', PARK_OPERATOR: 'ALL', REVIEWER: 'ALL', FINANCE: 'ALL', DATA_TEAM: 'ALL', SYSTEM: 'ALL' },
+  /**
+   * Art 17 reveal: everyone reads personal data masked; an entitled user sees it whole only through an
+   * explicit reveal, which is written to the access log.
+   */
+  'park.contact.reveal': { CITY_BUREAU: 'ALL', COUNTY_BUREAU: 'OWN_COUNTY', PARK_OPERATOR: 'OWN_PARK' },
+  'objection.contact.reveal': { CITY_BUREAU: 'ALL' },
+  /** The audit log (who did or tried what): the city bureau queries and exports it. */
+  'audit.read': { CITY_BUREAU: 'ALL' },
+  /** Programme statistics and their exports (aggregates only, never personal data); a county sees its own county. */
+  'statistics.read': { CITY_BUREAU: 'ALL', DATA_TEAM: 'ALL', FINANCE: 'ALL', SYSTEM: 'ALL', COUNTY_BUREAU: 'OWN_COUNTY' },
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof ACCESS_POLICY;
