@@ -8,14 +8,19 @@ import type { Identity } from '@cz/auth';
 import { createUserTokenVerifier } from '@cz/identity-tokens';
 import type { Logger } from '@cz/logging';
 import { closeServer, createHttpService, listen } from '@cz/runtime';
-import { formatError, isInternal } from '@cz/subgraph-kit';
+import { httpErrorHandler, isInternal } from '@cz/subgraph-kit';
 import express from 'express';
+import IORedis from 'ioredis';
 import { authenticate } from './authenticate';
 import { dashboardRoute } from './dashboard/dashboard-route';
 import { fileProxy } from './file-proxy';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './gateway-context';
+import { formatGatewayError } from './gateway-refusal';
 import { IdentityForwardingDataSource } from './identity-data-source';
+import { operationGate, readManifest } from './operation-gate';
+import { queryLimitRules, queryLimitsOf } from './query-limits';
+import { RedisRateLimiter, rateLimitPlugin } from './rate-limit';
 
 export const SUPERGRAPH_FILE = join(__dirname, '..', 'supergraph.graphql');
 
@@ -67,9 +72,20 @@ export async function startGateway(config: GatewayConfig, logger: Logger, superg
     },
   });
 
+  const manifest = readManifest();
+  if (config.OPERATION_ALLOWLIST === 'enforce' && Object.keys(manifest).length === 0) {
+    // Enforcing an empty list would refuse every request: a deployment mistake, not a policy.
+    throw new Error('OPERATION_ALLOWLIST=enforce, but apps/gateway/persisted-operations.json holds no operations (run `npm run persisted-operations`)');
+  }
+  // Rate-limit counters only: fail fast rather than queue commands while Redis is away (see rateLimitPlugin).
+  const redis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  redis.on('error', (error) => logger.warn({ err: error }, 'Redis (rate limits) unavailable'));
+  const rateLimits = { mutations: config.RATE_LIMIT_MUTATIONS, publicMutations: config.RATE_LIMIT_PUBLIC };
+  const limits = queryLimitsOf(config);
+
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,
+    formatError: formatGatewayError,
     includeStacktraceInErrorResponses: false,
     // Shutdown is onShutdown's: Apollo's own handler would stop the server and re-send the signal,
     // which reads as a second Ctrl-C and turns a clean exit into exit code 1.
@@ -78,7 +94,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger, superg
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
-    plugins: [requestLogging()],
+    validationRules: queryLimitRules(limits),
+    plugins: [requestLogging(), rateLimitPlugin(new RedisRateLimiter(redis, config.QUEUE_PREFIX), rateLimits, logger)],
   });
   await apollo.start();
 
@@ -103,6 +120,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, superg
     '/graphql',
     express.json({ limit: config.BODY_LIMIT }),
     authenticate(verify, logger),
+    operationGate({ manifest, mode: config.OPERATION_ALLOWLIST, maxTokens: limits.maxTokens, logger }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const requestId = res.locals.requestId as string;
@@ -110,12 +128,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger, superg
       },
     }),
   );
-  // An oversized or malformed body gets a GraphQL-shaped answer, not express's HTML page.
-  app.use(((error, _req, res, next) => {
-    if (res.headersSent) return next(error);
-    const status = (error as { status?: number }).status ?? 500;
-    res.status(status).json({ errors: [{ message: status === 413 ? '请求内容过大' : '请求格式不正确', extensions: { code: 'BAD_REQUEST' } }] });
-  }) as express.ErrorRequestHandler);
+  // An oversized or malformed body gets a GraphQL-shaped answer, not express's HTML page (with its stack).
+  app.use(httpErrorHandler(logger));
 
   const server = await listen(app, config.GATEWAY_PORT);
   const address = server.address();
@@ -126,6 +140,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, superg
     stop: async () => {
       await apollo.stop();
       await closeServer(server);
+      redis.disconnect();
     },
   };
 }

@@ -39,6 +39,11 @@ describe('user tokens', () => {
     const token = await new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuer('cz-hr-parks').setAudience('cz-hr-parks-api').setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
     await expect(verify(token)).rejects.toThrow(/role/);
   });
+
+  it.each(['SYSTEM', 'PUBLIC'])('refuses a user token claiming the %s role, which no person holds', async (role) => {
+    const token = await new SignJWT({ role }).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuer('cz-hr-parks').setAudience('cz-hr-parks-api').setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
+    await expect(verify(token)).rejects.toThrow(`cannot carry role ${role}`);
+  });
 });
 
 describe('internal identity', () => {

@@ -1,4 +1,4 @@
-import type { Identity } from '@cz/auth';
+import { type Identity, USER_ROLES } from '@cz/auth';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { claimsOf, identityOf, InvalidTokenError } from './claims';
 
@@ -35,7 +35,10 @@ export function createUserTokenVerifier(options: UserTokenVerifierOptions): User
     try {
       // jose checks exp/nbf; the algorithm list stops "alg: none" and HS/RS confusion.
       const { payload } = await jwtVerify(token, key as Uint8Array, { issuer, audience, algorithms });
-      return identityOf(payload);
+      const identity = identityOf(payload);
+      // SYSTEM is the scheduler's, signed as an internal identity and never issued to a person; PUBLIC is "no token".
+      if (!(USER_ROLES as readonly string[]).includes(identity.role)) throw new InvalidTokenError(`a user token cannot carry role ${identity.role}`);
+      return identity;
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       throw new InvalidTokenError((error as { code?: string }).code ?? 'token verification failed');
