@@ -1,5 +1,7 @@
 import type { Identity } from '@cz/auth';
+import { DEMO_PARKS } from '@cz/demo-data';
 import { createTestDatabase, deleteQueueKeys, postGraphQL, type TestDatabase, TestSmtpServer, testQueuePrefix, waitFor } from '@cz/testing';
+import { expectNoPersonalData } from './support/personal-data-check';
 import { type RunningSystem, startSystem } from './support/system';
 import { as, bearer, gql } from './support/tokens';
 
@@ -16,6 +18,9 @@ const reviewers: Identity[] = [
   { subject: 'e2e-panel-fgw', role: 'REVIEWER', name: '发改委评审员' },
   { subject: 'e2e-panel-cz', role: 'REVIEWER', name: '财政局评审员' },
 ];
+/** Personal data the run enters; with the demo parks' contacts, none of it may reach a log line. */
+const PARK_CONTACT = { name: '孙丽', phone: '13734550987' };
+const OBJECTION_FILER = { name: '周建华', contact: '13900001111' };
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('长治申报材料 '.repeat(200)), Buffer.from('\n%%EOF\n')]);
 const REQUIRED_MATERIALS = ['LETTER', 'APPROVAL_FORM', 'FEASIBILITY_STUDY', 'OPERATION_REPORT', 'INSTITUTION_ROSTER'];
 
@@ -46,6 +51,8 @@ describe('the application path: declaration → reviews → publicity → recogn
   let operator: Identity;
   let applicationId: string;
   let publicityId: string;
+  /** The log lines of the finished runs (a running system's are read from it). */
+  const runLogs: string[] = [];
 
   const sweepEverySecond = () => ({ DEADLINE_SWEEP_PATTERN: '*/1 * * * * *', SMTP_URL: smtp.url });
   const call = async <T = Record<string, unknown>>(identity: Identity | null, query: string, variables: Record<string, unknown> = {}) => {
@@ -73,7 +80,7 @@ describe('the application path: declaration → reviews → publicity → recogn
 
     // The county bureau registers the park; its operator gets a token for it.
     const registered = await call<{ registerPark: { id: string } }>(countyOfficer, `mutation($input: RegisterParkInput!) { registerPark(input: $input) { id } }`, {
-      input: { name: '沁源县人力资源服务产业园（二期）', countyCode: QINYUAN, address: '沁源县沁河镇育才路 21 号', contactName: '孙丽', contactPhone: '13734550987', propertyOwnership: '国有', registeredOn: '2025-04-22', constructionInvestmentFen: '420000000', buildingAreaM2: '3600.00', managementTeamSize: 6, constructionMode: 'NEW', servicesOffered: ['INFORMATION'] },
+      input: { name: '沁源县人力资源服务产业园（二期）', countyCode: QINYUAN, address: '沁源县沁河镇育才路 21 号', contactName: PARK_CONTACT.name, contactPhone: PARK_CONTACT.phone, propertyOwnership: '国有', registeredOn: '2025-04-22', constructionInvestmentFen: '420000000', buildingAreaM2: '3600.00', managementTeamSize: 6, constructionMode: 'NEW', servicesOffered: ['INFORMATION'] },
     });
     parkId = registered.registerPark.id;
     operator = { subject: 'e2e-operator', role: 'PARK_OPERATOR', parkId };
@@ -132,7 +139,10 @@ describe('the application path: declaration → reviews → publicity → recogn
     // The public reads the notice and objects without an account; the bureau dismisses it.
     const notice = await call<{ publicNotices: { edges: Array<{ node: { id: string } }> } }>(null, `{ publicNotices(first: 10) { edges { node { id title endsOn } } } }`);
     expect(notice.publicNotices.edges.map((edge) => edge.node.id)).toContain(publicityId);
-    const objection = await call<{ fileObjection: { id: string } }>(null, `mutation($p: ID!, $a: ID!) { fileObjection(input: { publicityId: $p, applicationId: $a, contact: "13900001111", reason: "该园区部分入驻机构实际并未在园区经营，请核实。" }) { id } }`, { p: publicityId, a: applicationId });
+    const objection = await call<{ fileObjection: { id: string } }>(null, `mutation($p: ID!, $a: ID!, $filer: String, $contact: String!) { fileObjection(input: { publicityId: $p, applicationId: $a, filerName: $filer, contact: $contact, reason: "该园区部分入驻机构实际并未在园区经营，请核实。" }) { id } }`, { p: publicityId, a: applicationId, filer: OBJECTION_FILER.name, contact: OBJECTION_FILER.contact });
+    // The bureau calls the filer back: the contact is masked everywhere but in this logged reveal.
+    const filer = await call<{ revealObjectionContact: { filerName: string; contact: string } }>(as.city, `mutation($id: ID!) { revealObjectionContact(objectionId: $id, reason: "电话联系异议人核实情况") { filerName contact } }`, { id: objection.fileObjection.id });
+    expect(filer.revealObjectionContact).toEqual({ filerName: OBJECTION_FILER.name, contact: OBJECTION_FILER.contact });
     await call(as.city, `mutation($id: ID!) { resolveObjection(objectionId: $id, decision: DISMISSED, resolution: "经核实，入驻机构均在园区经营，异议不成立。") { status } }`, { id: objection.fileObjection.id });
 
     // The bureau corrects the calendar (a holiday on 2026-10-09): the running period now ends 2026-10-12.
@@ -145,6 +155,7 @@ describe('the application path: declaration → reviews → publicity → recogn
     await waitFor(async () => ((await call<{ publicNotice: { endsOn: string } }>(null, `query($id: ID!) { publicNotice(id: $id) { endsOn } }`, { id: publicityId })).publicNotice.endsOn === '2026-10-12' ? true : undefined), 'the publicity end to move to 2026-10-12');
 
     expect(await system.stop()).toBe(0);
+    runLogs.push(...system.logs());
     system = undefined;
   });
 
@@ -181,5 +192,14 @@ describe('the application path: declaration → reviews → publicity → recogn
     // A second close of the same period changes nothing.
     const direct = await postGraphQL(system.gatewayUrl, `{ application(id: "${applicationId}") { stage } }`, {}, await bearer(as.city));
     expect(direct.data).toEqual({ application: { stage: 'APPROVED' } });
+  });
+
+  it('wrote no personal data to any log of either run: not what was entered, not what was seeded (Art 17)', () => {
+    const logs = [...runLogs, ...(system?.logs() ?? [])];
+    // Every process's output was captured (the launcher prefixes each line with its app).
+    const apps = new Set(logs.map((line) => /^\[([\w-]+)\]/.exec(line)?.[1]));
+    expect([...apps]).toEqual(expect.arrayContaining(['gateway', 'park-registry', 'applications', 'funding', 'assessment', 'notifications', 'worker']));
+    const seeded = DEMO_PARKS.flatMap((park) => [park.contactName, park.contactPhone]);
+    expectNoPersonalData(logs, [PARK_CONTACT.name, PARK_CONTACT.phone, OBJECTION_FILER.name, OBJECTION_FILER.contact, ...seeded]);
   });
 });

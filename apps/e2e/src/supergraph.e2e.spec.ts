@@ -1,10 +1,8 @@
-import { LOCAL_DEFAULTS } from '@cz/config';
 import { DEMO_PARKS } from '@cz/demo-data';
-import { IDENTITY_HEADER, signInternalIdentity } from '@cz/identity-tokens';
-import { errorCode, freePort, postGraphQL, RunningProcess, waitFor } from '@cz/testing';
+import { waitFor } from '@cz/testing';
 import { Client } from 'pg';
 import { metric, type RunningSystem, startSystem } from './support/system';
-import { as, bearer, gql } from './support/tokens';
+import { as, gql } from './support/tokens';
 
 const PARKS_WITH_EVERYTHING = `query($first: Int) {
   parks(first: $first) {
@@ -55,7 +53,7 @@ describe('the supergraph, started with npm start, over HTTP', () => {
       expect(parks.size).toBe(DEMO_PARKS.length);
 
       const luzhou = parks.get(DEMO_PARKS[0].id)!;
-      expect(luzhou).toMatchObject({ officialName: '长治潞州人力资源服务产业园', status: 'RECOGNISED', county: { code: '140403', name: '潞州区' }, contactPhone: '13835501234' });
+      expect(luzhou).toMatchObject({ officialName: '长治潞州人力资源服务产业园', status: 'RECOGNISED', county: { code: '140403', name: '潞州区' }, contactPhone: '138****1234' });
       expect(luzhou.applications).toEqual([expect.objectContaining({ stage: 'APPROVED', year: 2023 })]);
       expect(luzhou.fundingAwards).toEqual([expect.objectContaining({ kind: 'RECOGNITION_AWARD', amount: '80000000', amountYuan: '800,000.00' })]);
       expect(luzhou.assessments.map((a) => [a.year, a.totalScore, a.grade])).toEqual([
@@ -71,48 +69,35 @@ describe('the supergraph, started with npm start, over HTTP', () => {
       expect(qinyuan.applications).toEqual([expect.objectContaining({ stage: 'DRAFT' })]);
     });
 
-    it('confines a county officer to its county in every subgraph, and masks contacts for the data team', async () => {
+    it('confines a county officer to its county in every subgraph, and masks contacts for everyone', async () => {
       const county = await gql<ParksAnswer>(system.gatewayUrl, as.county('140403'), PARKS_WITH_EVERYTHING);
       expect(county.data?.parks.edges.map(({ node }) => node.county.code)).toEqual(['140403']);
+      expect(JSON.stringify(county)).not.toContain('13835501234');
 
       const data = await gql<{ parks: { edges: Array<{ node: { contactPhone: string } }> } }>(system.gatewayUrl, as.dataTeam, `{ parks(first: 10) { edges { node { contactPhone } } } }`);
       expect(data.data?.parks.edges.map(({ node }) => node.contactPhone)).toContain('138****1234');
       expect(JSON.stringify(data)).not.toContain('13835501234');
     });
-  });
 
-  describe('refusals', () => {
-    it('serves public reference data to anyone, and nothing else without a token', async () => {
-      const counties = await gql<{ counties: Array<{ name: string }> }>(system.gatewayUrl, null, `{ counties { code name } }`);
-      expect(counties.data?.counties.map((county) => county.name)).toEqual(expect.arrayContaining(['潞州区', '沁源县', '长治高新区']));
-      const parks = await gql(system.gatewayUrl, null, `{ parks { totalCount } }`);
-      expect(errorCode(parks)).toBe('UNAUTHENTICATED');
-      expect(parks.data).toBeNull();
-    });
+    it('shows a contact whole only through a reveal with a reason, written to the access log the city bureau reads', async () => {
+      const REVEAL = `mutation($parkId: ID!, $reason: String!) { revealParkContact(parkId: $parkId, reason: $reason) { contactName contactPhone } }`;
+      const parkId = DEMO_PARKS[0].id;
+      const revealed = await gql<{ revealParkContact: { contactName: string; contactPhone: string } }>(system.gatewayUrl, as.county('140403'), REVEAL, { parkId, reason: '核实园区年度报告联系人' });
+      expect(revealed.data?.revealParkContact).toEqual({ contactName: DEMO_PARKS[0].contactName, contactPhone: DEMO_PARKS[0].contactPhone });
+      const other = await gql(system.gatewayUrl, as.county('140423'), REVEAL, { parkId, reason: '核实园区年度报告联系人' });
+      expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-    it('refuses forged, expired and malformed tokens with 401 before any subgraph is asked', async () => {
-      const before = await metric(system.ports.registry, 'graphql_requests_total');
-      const forged = await postGraphQL(system.gatewayUrl, `{ counties { code } }`, {}, await bearer(as.city, 'an-attacker-secret-that-is-long-enough-0123456789'));
-      const expired = await postGraphQL(system.gatewayUrl, `{ counties { code } }`, {}, await bearer(as.city, LOCAL_DEFAULTS.jwtSecret, Math.floor(Date.now() / 1000) - 60));
-      const garbage = await postGraphQL(system.gatewayUrl, `{ counties { code } }`, {}, { authorization: 'Bearer not.a.jwt' });
-      for (const response of [forged, expired, garbage]) {
-        expect(response.status).toBe(401);
-        expect(errorCode(response)).toBe('UNAUTHENTICATED');
-      }
-      expect(await metric(system.ports.registry, 'graphql_requests_total')).toBe(before);
-    });
-
-    it('ignores an identity header sent by a client, even a validly signed one', async () => {
-      const stolen = await signInternalIdentity(as.city, 'r', LOCAL_DEFAULTS.internalIdentityKey);
-      const response = await postGraphQL(system.gatewayUrl, `{ parks { totalCount } }`, {}, { [IDENTITY_HEADER]: stolen });
-      expect(errorCode(response)).toBe('UNAUTHENTICATED');
-    });
-
-    it('refuses a direct request to a subgraph', async () => {
-      for (const port of [system.ports.registry, system.ports.applications, system.ports.funding, system.ports.assessment]) {
-        const response = await postGraphQL(`http://127.0.0.1:${port}/graphql`, `{ _service { sdl } }`, {}, await bearer(as.city));
-        expect(response.status).toBe(401);
-      }
+      const LOG = `query($filter: AuditFilter) { registryAuditLog(filter: $filter, first: 10) { edges { node { actor role countyCode operation targetId outcome changes requestId sourceAddress } } } }`;
+      const log = await gql<{ registryAuditLog: { edges: Array<{ node: Record<string, string> }> } }>(system.gatewayUrl, as.city, LOG, { filter: { operation: 'park.contact.reveal', targetId: parkId } });
+      const rows = log.data!.registryAuditLog.edges.map(({ node }) => node);
+      expect(rows.map((row) => [row.countyCode, row.outcome])).toEqual([
+        ['140423', 'DENIED'],
+        ['140403', 'SUCCEEDED'],
+      ]);
+      expect(rows[1]).toMatchObject({ role: 'COUNTY_BUREAU', requestId: expect.any(String), sourceAddress: expect.any(String) });
+      expect(JSON.parse(rows[1].changes)).toEqual({ reason: '核实园区年度报告联系人', fields: ['contactName', 'contactPhone'] });
+      expect(JSON.stringify(rows)).not.toContain(DEMO_PARKS[0].contactPhone);
+      expect((await gql(system.gatewayUrl, as.dataTeam, LOG, {})).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
   });
 
@@ -170,56 +155,6 @@ describe('the supergraph, started with npm start, over HTTP', () => {
       const fifty = await statementsFor(50);
       console.log(`SQL statements per request: ${five} for 5 parks, ${fifty} for 50 parks`);
       expect(fifty).toBe(five);
-    });
-  });
-
-  describe('gateway hardening', () => {
-    it('masks a down subgraph and logs the cause under the request id', async () => {
-      const port = await freePort();
-      const closed = await freePort();
-      const gateway = new RunningProcess('apps/gateway/src/main.ts', { ...system.env, GATEWAY_PORT: String(port), FUNDING_URL: `http://127.0.0.1:${closed}/graphql` });
-      try {
-        const url = `http://127.0.0.1:${port}/graphql`;
-        await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.ok ? true : undefined), 'the second gateway');
-        const response = await gql(url, as.city, `{ parks(first: 1) { edges { node { name fundingAwards { amount } } } } }`);
-        const error = response.errors?.[0];
-        expect(error?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
-        expect(JSON.stringify(response)).not.toMatch(new RegExp(`127\\.0\\.0\\.1|${closed}|ECONNREFUSED|stack`));
-        const requestId = error?.extensions?.requestId as string;
-        expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
-        await waitFor(async () => (gateway.output.some((line) => line.includes(requestId) && line.includes('ECONNREFUSED')) ? true : undefined), 'the gateway log line with the request id');
-      } finally {
-        await gateway.stop('SIGTERM');
-      }
-    });
-
-    it('turns off introspection and field suggestions in production', async () => {
-      const port = await freePort();
-      const production = { JWT_SECRET: 'p'.repeat(48), INTERNAL_IDENTITY_KEYS: 'q'.repeat(48) };
-      const gateway = new RunningProcess('apps/gateway/src/main.ts', { ...system.env, ...production, NODE_ENV: 'production', GATEWAY_PORT: String(port) });
-      try {
-        const url = `http://127.0.0.1:${port}/graphql`;
-        await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.ok ? true : undefined), 'the production gateway');
-        const introspection = await postGraphQL(url, `{ __schema { types { name } } }`);
-        expect(errorCode(introspection)).toBe('GRAPHQL_VALIDATION_FAILED');
-        const typo = await postGraphQL(url, `{ countys { code } }`);
-        expect(errorCode(typo)).toBe('GRAPHQL_VALIDATION_FAILED');
-        expect(JSON.stringify(typo)).not.toMatch(/Did you mean/);
-        // The same typo in development helps the developer.
-        expect(JSON.stringify(await postGraphQL(system.gatewayUrl, `{ countys { code } }`))).toMatch(/Did you mean/);
-      } finally {
-        await gateway.stop('SIGTERM');
-      }
-    });
-
-    it('keeps CSRF prevention on: a simple GET without a preflight header is refused', async () => {
-      const response = await fetch(`${system.gatewayUrl}?query=${encodeURIComponent('{ counties { code } }')}`);
-      expect(response.status).toBe(400);
-    });
-
-    it('refuses an oversized request body', async () => {
-      const response = await postGraphQL(system.gatewayUrl, `{ counties { code } }`, { padding: 'x'.repeat(200_000) });
-      expect(response.status).toBe(413);
     });
   });
 

@@ -4,6 +4,7 @@ import { createDataSource } from './data-source';
 import { startEmailSender } from './email/email-sender';
 import { notificationRequested } from './inbox/notification-requested.handler';
 import { createLoaders } from './loaders';
+import { modules } from './modules';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed-demo';
 
@@ -20,6 +21,7 @@ export function createNotificationsService(mail: MailConfig) {
     resolvers,
     createDataSource,
     createLoaders,
+    modules,
     eventHandlers: { 'notification.requested': notificationRequested },
     background: (deps) => startEmailSender(deps, mail),
     seedDemo,

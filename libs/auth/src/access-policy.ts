@@ -16,8 +16,6 @@ export const ACCESS_POLICY = {
   /** Reference data: counties and development zones. */
   'county.read': { PUBLIC: 'ALL', CITY_BUREAU: 'ALL', COUNTY_BUREAU: 'ALL', PARK_OPERATOR: 'ALL', REVIEWER: 'ALL', FINANCE: 'ALL', DATA_TEAM: 'ALL', SYSTEM: 'ALL' },
   'park.read': { CITY_BUREAU: 'ALL', FINANCE: 'ALL', DATA_TEAM: 'ALL', REVIEWER: 'ALL', SYSTEM: 'ALL', COUNTY_BUREAU: 'OWN_COUNTY', PARK_OPERATOR: 'OWN_PARK' },
-  /** Art 17: contact person and phone are personal information. */
-  'park.contact.read': { CITY_BUREAU: 'ALL', COUNTY_BUREAU: 'OWN_COUNTY', PARK_OPERATOR: 'OWN_PARK' },
   'park.register': { CITY_BUREAU: 'ALL', COUNTY_BUREAU: 'OWN_COUNTY' },
   'park.update': { CITY_BUREAU: 'ALL', COUNTY_BUREAU: 'OWN_COUNTY', PARK_OPERATOR: 'OWN_PARK' },
   /** Moving a park to another county changes who manages it (Art 14): city bureau only. */

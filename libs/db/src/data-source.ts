@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
-import { StatementCountingLogger } from './statement-stats';
+import { StatementCountingLogger, WriteCountingSubscriber } from './statement-stats';
 
 export interface ServiceDataSourceOptions {
   url: string;
@@ -28,6 +28,7 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrationsRun: false,
     logging: true,
     logger: new StatementCountingLogger(options.onQueryError),
+    subscribers: [WriteCountingSubscriber],
     applicationName: options.applicationName ?? options.schema,
     poolSize: options.poolSize ?? 10,
     extra: { options: `-c search_path=${options.schema},public -c timezone=Asia/Shanghai` },

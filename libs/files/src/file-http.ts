@@ -2,7 +2,7 @@ import type { Identity } from '@cz/auth';
 import { DomainError } from '@cz/errors';
 import type { Logger } from '@cz/logging';
 import type { Clock } from '@cz/runtime';
-import type { LoaderContext } from '@cz/subgraph-kit';
+import { auditFileDenial, type LoaderContext } from '@cz/subgraph-kit';
 import type { Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { attachmentDisposition, FileRefusal } from './file-content';
@@ -49,6 +49,8 @@ export function fileRouteHandlers<L>(dataSource: DataSource, logger: Logger, cre
       };
       await action(req, res, context);
     } catch (error) {
+      // A refusal by the guard is audited (DENIED) as in GraphQL, then answered.
+      await auditFileDenial(req, res, error, logger);
       sendFileError(res, logger, error);
     }
   };

@@ -1,3 +1,4 @@
+import { createAppendOnlyTrigger, dropAppendOnlyTrigger } from '@cz/db';
 import type { QueryRunner } from 'typeorm';
 import { MAX_FILE_BYTES } from './file-content';
 
@@ -26,15 +27,10 @@ export async function createStoredFileTable(queryRunner: QueryRunner, schema: st
   // PDFs, JPEGs, PNGs and Office files are compressed already: TOAST compression would only cost CPU.
   await queryRunner.query(`ALTER TABLE "${schema}"."stored_file" ALTER COLUMN "content" SET STORAGE EXTERNAL`);
   await queryRunner.query(`CREATE INDEX "stored_file_park_idx" ON "${schema}"."stored_file" ("park_id", "owner_kind", "uploaded_at" DESC)`);
-  await queryRunner.query(`
-    CREATE FUNCTION "${schema}"."stored_file_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN RAISE EXCEPTION 'stored_file is append-only'; END $$`);
-  await queryRunner.query(`
-    CREATE TRIGGER "stored_file_append_only" BEFORE UPDATE OR DELETE OR TRUNCATE ON "${schema}"."stored_file"
-    FOR EACH STATEMENT EXECUTE FUNCTION "${schema}"."stored_file_append_only"()`);
+  await createAppendOnlyTrigger(queryRunner, schema, 'stored_file');
 }
 
 export async function dropStoredFileTable(queryRunner: QueryRunner, schema: string): Promise<void> {
   await queryRunner.query(`DROP TABLE "${schema}"."stored_file"`);
-  await queryRunner.query(`DROP FUNCTION "${schema}"."stored_file_append_only"()`);
+  await dropAppendOnlyTrigger(queryRunner, schema, 'stored_file');
 }

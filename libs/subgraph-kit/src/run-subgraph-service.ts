@@ -9,6 +9,8 @@ import type { Redis } from 'ioredis';
 import type { Router } from 'express';
 import type { DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { deniedAttemptsAudit, fileDenialAudit } from './audit/denied-attempts.plugin';
+import { mutationAuditCheck } from './audit/mutation-audit-check.plugin';
 import type { SubgraphConfig } from './subgraph-config';
 import { type RunningSubgraph, type SubgraphContext, startSubgraph } from './subgraph-server';
 
@@ -39,6 +41,8 @@ export interface RunningSubgraphService extends RunningSubgraph {
   relay: OutboxRelay;
   consumer?: Worker;
   logger: Logger;
+  /** Mutations that changed data without an audit row since start (should stay empty; tests insist). */
+  unauditedMutations: readonly string[];
 }
 
 /**
@@ -65,6 +69,7 @@ export async function runSubgraphService<C extends SubgraphContext>(definition: 
     : undefined;
 
   const clock = createClock(config.CLOCK_OFFSET_MS);
+  const unauditedMutations: string[] = [];
   const background = await definition.background?.({ dataSource, connection: redis, queuePrefix: config.QUEUE_PREFIX, logger });
   const subgraph = await startSubgraph<C>({
     service: definition.displayName,
@@ -75,7 +80,13 @@ export async function runSubgraphService<C extends SubgraphContext>(definition: 
     logger,
     clock,
     buildContext: (base) => definition.buildContext(base, dataSource),
-    fileRoutes: definition.fileRoutes ? (router) => definition.fileRoutes?.(router, dataSource, logger) : undefined,
+    plugins: [deniedAttemptsAudit<C>(dataSource, definition.schema), mutationAuditCheck<C>((fields) => unauditedMutations.push(...fields))],
+    fileRoutes: definition.fileRoutes
+      ? (router) => {
+          router.use(fileDenialAudit(dataSource, definition.schema));
+          definition.fileRoutes?.(router, dataSource, logger);
+        }
+      : undefined,
     readiness: {
       postgres: async () => {
         await dataSource.query('SELECT 1');
@@ -93,6 +104,7 @@ export async function runSubgraphService<C extends SubgraphContext>(definition: 
     relay,
     consumer,
     logger,
+    unauditedMutations,
     stop: async () => {
       await subgraph.stop();
       await background?.stop();

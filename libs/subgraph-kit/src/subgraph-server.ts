@@ -12,7 +12,7 @@ import type { Logger } from '@cz/logging';
 import { type Clock, closeServer, createHttpService, listen, type ReadinessCheck } from '@cz/runtime';
 import express, { type RequestHandler, type Router } from 'express';
 import type { DocumentNode } from 'graphql';
-import { formatError, isInternal } from './error-boundary';
+import { formatError, httpErrorHandler, isInternal } from './error-boundary';
 
 /** What every subgraph resolver can rely on. Apps extend it with their loaders and data source. */
 export interface SubgraphContext {
@@ -42,6 +42,8 @@ export interface SubgraphOptions<C extends SubgraphContext> {
    * as /graphql: handlers read `res.locals.identity`, `res.locals.requestId` and the service clock `res.locals.now`.
    */
   fileRoutes?: (router: Router) => void;
+  /** Further Apollo plugins (e.g. the audit of denied attempts), run after the internal-error log. */
+  plugins?: ApolloServerPlugin<C>[];
 }
 
 export interface RunningSubgraph {
@@ -97,7 +99,7 @@ export async function startSubgraph<C extends SubgraphContext>(options: Subgraph
     // which reads as a second Ctrl-C and turns a clean exit into exit code 1.
     stopOnTerminationSignals: false,
     // No Apollo Studio here: federated traces would only cost time on every request.
-    plugins: [logInternalErrors, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [logInternalErrors, ...(options.plugins ?? []), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
@@ -137,6 +139,8 @@ export async function startSubgraph<C extends SubgraphContext>(options: Subgraph
       },
     }),
   );
+
+  app.use(httpErrorHandler(options.logger));
 
   const server = await listen(app, options.port);
   const address = server.address();

@@ -43,6 +43,8 @@ export async function startTestSubgraph<C extends SubgraphContext>(definition: S
       await service.stop();
       if (!options.database) await database.drop();
       if (!options.queuePrefix) await deleteQueueKeys(queuePrefix);
+      // Every mutation a suite ran that changed data must have written its audit row (issue 6).
+      if (service.unauditedMutations.length > 0) throw new Error(`mutations changed data without an audit row: ${[...new Set(service.unauditedMutations)].join(', ')}`);
     },
   };
 }

@@ -69,7 +69,7 @@ describe('declaring an application (real PostgreSQL and Redis)', () => {
       `SELECT (SELECT version FROM applications.application WHERE id = $1) AS version,
               (SELECT count(*)::int FROM applications.application_material WHERE application_id = $1) AS materials,
               (SELECT count(*)::int FROM applications.application_submission WHERE application_id = $1) AS submissions,
-              (SELECT count(*)::int FROM applications.audit_log WHERE target_id = $1::text) AS audits,
+              (SELECT count(*)::int FROM applications.audit_log WHERE target_id = $1::text AND outcome = 'SUCCEEDED') AS audits,
               (SELECT count(*)::int FROM applications.outbox_event WHERE aggregate_id = $1::text) AS events,
               (SELECT facts FROM applications.application_draft_facts WHERE application_id = $1) AS facts`,
         [applicationId],

@@ -1,5 +1,5 @@
 import { authorize } from '@cz/auth';
-import { guardedUpdate } from '@cz/db';
+import { guardedUpdate, recordAudit } from '@cz/db';
 import type { EntityManager } from 'typeorm';
 import { SCHEMA } from '../config';
 import type { Context } from '../context';
@@ -28,13 +28,14 @@ export async function pendingDeadlines({ identity, dataSource }: Context): Promi
 }
 
 /** Tells the city bureau once per application that an objection holds it past the end. */
-async function reportBlocked(manager: EntityManager, item: PublicityItemRow, publicity: PublicityEntity, now: Date): Promise<void> {
+async function reportBlocked(manager: EntityManager, item: PublicityItemRow, publicity: PublicityEntity, actor: Actor): Promise<void> {
   const first = await guardedUpdate(
     manager,
     `UPDATE "${SCHEMA}"."publicity_item" SET "blocked_notified_at" = $3 WHERE "publicity_id" = $1 AND "application_id" = $2 AND "blocked_notified_at" IS NULL`,
-    [item.publicityId, item.applicationId, now],
+    [item.publicityId, item.applicationId, actor.now],
   );
   if (first === 0) return;
+  await recordAudit(manager, SCHEMA, actor.identity, { operation: 'publicity.report-blocked', targetType: 'Application', targetId: item.applicationId, changes: { publicityId: publicity.id, blockedNotifiedAt: [null, actor.now.toISOString()] }, requestId: actor.requestId });
   await notify(manager, publicity.id, {
     dedupeKey: `publicity:${publicity.id}:blocked:${item.applicationId}`,
     audience: CITY_BUREAU,
@@ -61,7 +62,7 @@ export async function runPublicityClose(targetId: string, { requestId, identity,
     for (const item of (await queryItems(manager, [publicity.id])).filter((row) => row.outcome === null)) {
       if (item.openObjections > 0) {
         blocked.push(item);
-        await reportBlocked(manager, item, publicity, actor.now);
+        await reportBlocked(manager, item, publicity, actor);
       } else {
         await proceedToApproval(manager, item, actor);
       }

@@ -120,7 +120,7 @@ describe('publicity and objections (real PostgreSQL and Redis)', () => {
     expect([await count('publicity'), await count('application_transition'), await stageOf(application)]).toEqual([publicities, transitions, 'JOINT_EVALUATION']);
   });
 
-  it('files an anonymous objection, answering only a receipt; the contact is for the city bureau alone', async () => {
+  it('files an anonymous objection, answering only a receipt; the contact is masked, and whole for the city bureau only through a logged reveal', async () => {
     const filed = await file(period.id, blockedApp, publicFrom('203.0.113.7'), { filerName: null });
     expect(filed.errors).toBeUndefined();
     expect(Object.keys(filed.data!.fileObjection).sort()).toEqual(['filedAt', 'id', 'status']);
@@ -128,12 +128,21 @@ describe('publicity and objections (real PostgreSQL and Redis)', () => {
     objectionId = filed.data!.fileObjection.id;
 
     const seen = await asGateway<{ objections: { edges: Array<{ node: Record<string, unknown> }> } }>(early.url, city, OBJECTIONS, { publicityId: period.id });
-    expect(seen.data?.objections.edges.map((edge) => edge.node)).toEqual([{ id: objectionId, applicationId: blockedApp, filerName: null, contact: '13912345678', reason: expect.any(String), status: 'OPEN' }]);
+    expect(seen.data?.objections.edges.map((edge) => edge.node)).toEqual([{ id: objectionId, applicationId: blockedApp, filerName: null, contact: '139****5678', reason: expect.any(String), status: 'OPEN' }]);
     expect(errorCode(await asGateway(early.url, luzhou, OBJECTIONS, {}))).toBe('FORBIDDEN');
     expect(errorCode(await asGateway(early.url, ANONYMOUS, OBJECTIONS, {}))).toBe('UNAUTHENTICATED');
-    // The read of unmasked contacts is audited; the filing's audit row never holds the contact itself.
-    expect(await query(`SELECT changes->'objectionIds' AS ids FROM applications.audit_log WHERE operation = 'objection.contact.read'`)).toEqual([{ ids: [objectionId] }]);
-    expect(JSON.stringify(await query(`SELECT changes FROM applications.audit_log WHERE operation = 'objection.file'`))).not.toContain('13912345678');
+    // Whole only through the reveal: the city bureau, a reason, and an access-log row without the values.
+    const REVEAL = `mutation($id: ID!, $reason: String!) { revealObjectionContact(objectionId: $id, reason: $reason) { objectionId filerName contact } }`;
+    const revealed = await asGateway<{ revealObjectionContact: Record<string, unknown> }>(early.url, city, REVEAL, { id: objectionId, reason: '电话联系异议人核实情况' });
+    expect(revealed.data?.revealObjectionContact).toEqual({ objectionId, filerName: null, contact: '13912345678' });
+    expect(errorCode(await asGateway(early.url, luzhou, REVEAL, { id: objectionId, reason: '电话联系异议人核实情况' }))).toBe('FORBIDDEN');
+    expect((await asGateway(early.url, city, REVEAL, { id: objectionId, reason: '' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect(await query(`SELECT actor, outcome, target_id, changes FROM applications.audit_log WHERE operation = 'objection.contact.reveal' ORDER BY id`)).toEqual([
+      { actor: 'city-1', outcome: 'SUCCEEDED', target_id: objectionId, changes: { reason: '电话联系异议人核实情况', fields: ['filerName', 'contact'] } },
+      { actor: 'county-1', outcome: 'DENIED', target_id: objectionId, changes: { path: 'revealObjectionContact' } },
+    ]);
+    // Neither the filing's audit row nor the access log ever holds the contact itself.
+    expect(JSON.stringify(await query(`SELECT changes FROM applications.audit_log`))).not.toContain('13912345678');
     expect(await outboxKeys(`objection:${objectionId}`)).toEqual([`objection:${objectionId}:filed`]);
 
     for (const [overrides, field] of [

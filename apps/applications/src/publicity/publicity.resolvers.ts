@@ -1,7 +1,5 @@
 import { authorize, requireListFilter } from '@cz/auth';
-import { recordAudit } from '@cz/db';
 import { isUuid, paginate } from '@cz/subgraph-kit';
-import { SCHEMA } from '../config';
 import type { Context } from '../context';
 import type { MutationFileObjectionArgs, MutationOpenPublicityArgs, MutationResolveObjectionArgs, MutationRunDeadlineArgs, PublicityItem, QueryObjectionsArgs, QueryPublicNoticeArgs, QueryPublicNoticesArgs } from '../generated/graphql';
 import { fileObjection } from './file-objection';
@@ -26,17 +24,13 @@ const Query = {
     return isUuid(id) ? dataSource.getRepository(PublicityEntity).findOneBy({ id }) : null;
   },
 
-  /** Unmasked personal data (Art 17): the city bureau only, and each read is audited with what it showed. */
-  objections: async (_parent: unknown, { first, after, publicityId, status }: QueryObjectionsArgs, { identity, requestId, dataSource }: Context) => {
+  /** The city bureau only. The filer's particulars are masked (objection-reveal module); revealObjectionContact shows them, logged. */
+  objections: (_parent: unknown, { first, after, publicityId, status }: QueryObjectionsArgs, { identity, dataSource }: Context) => {
     requireListFilter(identity, 'objection.read');
     const query = dataSource.getRepository(ObjectionEntity).createQueryBuilder('objection');
     if (publicityId) query.andWhere('objection.publicity_id = :publicityId', { publicityId: isUuid(publicityId) ? publicityId : null });
     if (status) query.andWhere('objection.status = :status', { status });
-    const page = await paginate(query, { first, after }, { column: 'objection.filed_at', idColumn: 'objection.id', direction: 'DESC', idOf: (row) => row.id });
-    if (page.edges.length > 0) {
-      await recordAudit(dataSource.manager, SCHEMA, identity, { operation: 'objection.contact.read', targetType: 'Objection', targetId: publicityId ?? '*', changes: { objectionIds: page.edges.map((edge) => edge.node.id) }, requestId });
-    }
-    return page;
+    return paginate(query, { first, after }, { column: 'objection.filed_at', idColumn: 'objection.id', direction: 'DESC', idOf: (row) => row.id });
   },
 
   pendingDeadlines: (_parent: unknown, _args: unknown, context: Context) => pendingDeadlines(context),

@@ -182,7 +182,7 @@ describe('review: county and city review, joint evaluation, approval (real Postg
     expect(errorCode(await as(reviewer('rev-cz'), EVALUATE, { id, o: '改', s: '10' }))).toBe('CONFLICT');
     expect(errorCode(await as(city, CONCLUDE, { id, v: 3 }))).toBe('CONFLICT');
     expect(await countOf(`applications.evaluation_score_change WHERE application_id = $1`, [id])).toBe(3);
-    expect(await countOf(`applications.audit_log WHERE target_id = $1 AND operation IN ('application.panel.assign', 'application.evaluate', 'application.inspect', 'application.qualitative-finding', 'application.evaluation.conclude')`, [id])).toBe(9);
+    expect(await countOf(`applications.audit_log WHERE target_id = $1 AND operation IN ('application.panel.assign', 'application.evaluate', 'application.inspect', 'application.qualitative-finding', 'application.evaluation.conclude') AND outcome = 'SUCCEEDED'`, [id])).toBe(9);
 
     const mine = data(await as<{ applications: { totalCount: number; edges: Array<{ node: Row }> } }>(reviewer('rev-cz'), ASSIGNED, {})).applications;
     expect(mine.totalCount).toBe(1);
@@ -220,7 +220,9 @@ describe('review: county and city review, joint evaluation, approval (real Postg
     ]);
     expect(await notifications(id)).toEqual([expect.objectContaining({ dedupeKey: `application:${id}:approve:2`, audience: { role: 'PARK_OPERATOR', parkId } })]);
     expect(await query(`SELECT action, from_stage, to_stage FROM applications.application_transition WHERE application_id = $1`, [id])).toEqual([{ action: 'approve', from_stage: 'AWAITING_APPROVAL', to_stage: 'APPROVED' }]);
-    expect(await countOf(`applications.audit_log WHERE target_id = $1 AND operation = 'application.approve'`, [id])).toBe(1);
+    expect(await countOf(`applications.audit_log WHERE target_id = $1 AND operation = 'application.approve' AND outcome = 'SUCCEEDED'`, [id])).toBe(1);
+    // 潞州's refused attempt above is on the record too, as DENIED.
+    expect(await countOf(`applications.audit_log WHERE target_id = $1 AND operation = 'application.approve' AND outcome = 'DENIED'`, [id])).toBe(1);
     expect(errorCode(await as(city, APPROVE, { id, v: 2, no: '长人社函〔2026〕13号', on: '2026-01-10' }))).toBe('CONFLICT');
 
     const early = await createApplication('140403', 'JOINT_EVALUATION');

@@ -1,4 +1,6 @@
+import { SYSTEM_IDENTITY } from '@cz/auth';
 import { CalendarNotCoveredError, endOfShanghaiDay, type WorkingCalendar } from '@cz/calendar';
+import { recordAudit } from '@cz/db';
 import { SUBMISSION_REMINDER_WORKING_DAYS, type SubmissionReminderOccasion } from '@cz/policy';
 import type { EntityManager } from 'typeorm';
 import { SCHEMA } from '../config';
@@ -75,13 +77,16 @@ export async function isDone(manager: EntityManager, kind: AssessmentDeadlineKin
 }
 
 /**
- * Marks a deadline as run, in the run's transaction. A concurrent run of the same deadline waits
- * on the key and then finds it taken: false, and that run must change nothing.
+ * Marks a deadline as run, in the run's transaction, with its audit row (the scheduler's change).
+ * A concurrent run of the same deadline waits on the key and then finds it taken: false, and that
+ * run must change nothing.
  */
-export async function claimDone(manager: EntityManager, kind: AssessmentDeadlineKind, targetId: string, detail: string): Promise<boolean> {
+export async function claimDone(manager: EntityManager, kind: AssessmentDeadlineKind, targetId: string, detail: string, requestId?: string): Promise<boolean> {
   const rows: unknown[] = await manager.query(
     `INSERT INTO "${SCHEMA}"."deadline_done" ("target_id", "kind", "detail") VALUES ($1, $2, $3) ON CONFLICT ("target_id", "kind") DO NOTHING RETURNING "kind"`,
     [targetId, kind, detail.slice(0, 500)],
   );
-  return rows.length > 0;
+  if (rows.length === 0) return false;
+  await recordAudit(manager, SCHEMA, SYSTEM_IDENTITY, { operation: 'assessment.deadline.done', targetType: 'AssessmentDeadline', targetId, changes: { kind, detail }, requestId });
+  return true;
 }

@@ -31,7 +31,7 @@ export async function runSubmissionOverdue(cycleId: string, { dataSource, now, r
     if (now() < dueAt) return notDue(dueAt);
     const overdue = await cycleParks(manager, cycle.id, ['OPEN']);
     const detail = overdue.length === 0 ? '所有园区均已按期提交自评' : `逾期未提交自评：${overdue.length} 个园区`;
-    if (!(await claimDone(manager, 'SUBMISSION_OVERDUE', cycle.id, detail))) return answer('ALREADY_DONE', '逾期情况已上报');
+    if (!(await claimDone(manager, 'SUBMISSION_OVERDUE', cycle.id, detail, requestId))) return answer('ALREADY_DONE', '逾期情况已上报');
     if (overdue.length === 0) return answer('DONE', detail);
 
     await recordAudit(manager, SCHEMA, SYSTEM_IDENTITY, { operation: 'assessment.cycle.submission-overdue', targetType: 'AssessmentCycle', targetId: cycle.id, changes: { overdueAssessments: overdue.map((park) => park.assessmentId) }, requestId });
@@ -64,7 +64,7 @@ export async function runReviewOverdue(cycleId: string, { dataSource, now, reque
     if (now() < dueAt) return notDue(dueAt);
     const late = await cycleParks(manager, cycle.id, REVIEWED, true);
     const detail = late.length === 0 ? '所有考核评估均已按期评审' : `逾期未完成评审：${late.length} 个园区`;
-    if (!(await claimDone(manager, 'REVIEW_OVERDUE', cycle.id, detail))) return answer('ALREADY_DONE', '评审逾期情况已上报');
+    if (!(await claimDone(manager, 'REVIEW_OVERDUE', cycle.id, detail, requestId))) return answer('ALREADY_DONE', '评审逾期情况已上报');
     if (late.length === 0) return answer('DONE', detail);
 
     await recordAudit(manager, SCHEMA, SYSTEM_IDENTITY, { operation: 'assessment.cycle.review-overdue', targetType: 'AssessmentCycle', targetId: cycle.id, changes: { lateAssessments: late.map((park) => park.assessmentId) }, requestId });

@@ -127,7 +127,7 @@ describe('assessment cycles in time (real PostgreSQL and Redis)', () => {
         [{ role: 'CITY_BUREAU' }, ...[...qinxian, ...luzhou].map((parkId) => ({ role: 'PARK_OPERATOR', parkId }))].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
       );
       expect(openedNotices.find((notice) => notice.audience.role === 'CITY_BUREAU')?.body).toContain('共 5 个已认定园区参加');
-      expect(await sql(service, `SELECT operation, target_id FROM assessment.audit_log WHERE operation = 'assessment.cycle.open'`)).toEqual([{ operation: 'assessment.cycle.open', target_id: cycleId }]);
+      expect(await sql(service, `SELECT operation, target_id FROM assessment.audit_log WHERE operation = 'assessment.cycle.open' AND outcome = 'SUCCEEDED'`)).toEqual([{ operation: 'assessment.cycle.open', target_id: cycleId }]);
     });
   });
 

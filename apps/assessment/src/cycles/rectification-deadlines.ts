@@ -50,7 +50,7 @@ export async function pendingRectificationDeadlines(manager: EntityManager, remi
 const reminderDayOf = (calendar: WorkingCalendar, rectification: RectificationDates) => rectificationReminderDay(calendar, rectification, cycleSettings().ASSESSMENT_RECTIFICATION_REMINDER_WORKING_DAYS);
 
 /** RECTIFICATION_REMINDER: the park is reminded once, some working days before its deadline, while no report is in. */
-export async function runRectificationReminder(rectificationId: string, { dataSource, now }: Context): Promise<DeadlineRun> {
+export async function runRectificationReminder(rectificationId: string, { dataSource, now, requestId }: Context): Promise<DeadlineRun> {
   return dataSource.transaction(async (manager) => {
     const rectification = await lockRectification(manager, rectificationId);
     if (await isDone(manager, 'RECTIFICATION_REMINDER', rectification.id)) return answer('ALREADY_DONE', '整改提醒已发送');
@@ -62,10 +62,10 @@ export async function runRectificationReminder(rectificationId: string, { dataSo
     const at = now();
     if (at < dueAt) return notDue(dueAt);
     if (at >= endOfShanghaiDay(rectification.deadline)) {
-      await claimDone(manager, 'RECTIFICATION_REMINDER', rectification.id, '整改期限已过，不再提醒');
+      await claimDone(manager, 'RECTIFICATION_REMINDER', rectification.id, '整改期限已过，不再提醒', requestId);
       return answer('DONE', '整改期限已过，不再提醒');
     }
-    if (!(await claimDone(manager, 'RECTIFICATION_REMINDER', rectification.id, '已提醒园区'))) return answer('ALREADY_DONE', '整改提醒已发送');
+    if (!(await claimDone(manager, 'RECTIFICATION_REMINDER', rectification.id, '已提醒园区', requestId))) return answer('ALREADY_DONE', '整改提醒已发送');
     await notify(manager, rectification.assessmentId, {
       dedupeKey: `rectification:${rectification.id}:reminder`,
       audience: parkOperator(rectification.parkId),

@@ -1,4 +1,6 @@
+import { SYSTEM_IDENTITY } from '@cz/auth';
 import { endOfShanghaiDay } from '@cz/calendar';
+import { recordAudit } from '@cz/db';
 import { BadUserInputError } from '@cz/errors';
 import { isUuid } from '@cz/subgraph-kit';
 import type { EntityManager } from 'typeorm';
@@ -27,14 +29,14 @@ const tooLate = (cycle: CycleRow, now: Date) => cycle.status !== 'OPEN' || now >
  * SUBMISSION_REMINDER_10/5/1: lists the parks of the cycle that have not submitted and have not
  * had this reminder (PENDING_RECIPIENTS), and once none is left marks the occasion done.
  */
-export async function runSubmissionReminder(kind: AssessmentDeadlineKind, cycleId: string, { dataSource, now }: Context): Promise<DeadlineRun> {
+export async function runSubmissionReminder(kind: AssessmentDeadlineKind, cycleId: string, { dataSource, now, requestId }: Context): Promise<DeadlineRun> {
   return dataSource.transaction(async (manager) => {
     const cycle = await lockCycle(manager, cycleId);
     const at = now();
     const ended = await reminderState(manager, kind, cycle, at);
     if (ended) return ended;
     if (tooLate(cycle, at)) {
-      await claimDone(manager, kind, cycle.id, '自评提交期限已过，不再提醒');
+      await claimDone(manager, kind, cycle.id, '自评提交期限已过，不再提醒', requestId);
       return answer('DONE', '自评提交期限已过，不再提醒');
     }
     const pending: Array<{ park_id: string }> = await manager.query(
@@ -47,7 +49,7 @@ export async function runSubmissionReminder(kind: AssessmentDeadlineKind, cycleI
     if (pending.length > 0) return answer('PENDING_RECIPIENTS', `${pending.length} 个园区待提醒`, pending.map((row) => row.park_id));
     const [{ count }]: Array<{ count: number }> = await manager.query(`SELECT count(*)::int AS "count" FROM "${SCHEMA}"."reminder_delivery" WHERE "target_id" = $1 AND "occasion" = $2`, [cycle.id, kind]);
     const detail = `已提醒 ${count} 个未提交自评的园区`;
-    return (await claimDone(manager, kind, cycle.id, detail)) ? answer('DONE', detail) : answer('ALREADY_DONE', '本次提醒已发送');
+    return (await claimDone(manager, kind, cycle.id, detail, requestId)) ? answer('DONE', detail) : answer('ALREADY_DONE', '本次提醒已发送');
   });
 }
 
@@ -55,7 +57,7 @@ export async function runSubmissionReminder(kind: AssessmentDeadlineKind, cycleI
  * Reminds one park, at most once per occasion: the delivery row and the notification event commit
  * together, and a second call finds the row and sends nothing.
  */
-export async function remindPark(kind: AssessmentDeadlineKind, cycleId: string, parkId: string, { dataSource, now }: Context): Promise<DeadlineRun> {
+export async function remindPark(kind: AssessmentDeadlineKind, cycleId: string, parkId: string, { dataSource, now, requestId }: Context): Promise<DeadlineRun> {
   return dataSource.transaction(async (manager) => {
     const cycle = await lockCycle(manager, cycleId);
     const at = now();
@@ -77,6 +79,7 @@ export async function remindPark(kind: AssessmentDeadlineKind, cycleId: string, 
       [cycle.id, kind, parkId],
     );
     if (delivered.length === 0) return answer('ALREADY_DONE', '本次提醒已发送');
+    await recordAudit(manager, SCHEMA, SYSTEM_IDENTITY, { operation: 'assessment.reminder.send', targetType: 'Assessment', targetId: assessment.id, changes: { occasion: kind, cycleId: cycle.id }, requestId });
     const daysLeft = reminderOccasion(kind);
     await notify(manager, cycle.id, {
       dedupeKey: `assessment-cycle:${cycle.id}:${kind}:${parkId}`,

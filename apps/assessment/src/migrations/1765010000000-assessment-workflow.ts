@@ -1,3 +1,4 @@
+import { createAppendOnlyTrigger, dropAppendOnlyTrigger } from '@cz/db';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
@@ -73,12 +74,7 @@ export class AssessmentWorkflow1765010000000 implements MigrationInterface {
         CONSTRAINT "score_change_rescore_has_reason" CHECK ("score_before" IS NULL OR "reason" IS NOT NULL)
       )`);
     await queryRunner.query(`CREATE INDEX "score_change_assessment_idx" ON "assessment"."score_change" ("assessment_id", "changed_at", "id")`);
-    await queryRunner.query(`
-      CREATE FUNCTION "assessment"."score_change_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'score_change is append-only'; END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER "score_change_append_only" BEFORE UPDATE OR DELETE OR TRUNCATE ON "assessment"."score_change"
-      FOR EACH STATEMENT EXECUTE FUNCTION "assessment"."score_change_append_only"()`);
+    await createAppendOnlyTrigger(queryRunner, 'assessment', 'score_change');
 
     // Contract with the cycles module (reminders, overdue flags): name and columns are relied upon.
     // One rectification per assessment: Art 20(二) orders it once, after the initial grading.
@@ -106,7 +102,7 @@ export class AssessmentWorkflow1765010000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "assessment"."rectification"`);
     await queryRunner.query(`DROP TABLE "assessment"."score_change"`);
-    await queryRunner.query(`DROP FUNCTION "assessment"."score_change_append_only"()`);
+    await dropAppendOnlyTrigger(queryRunner, 'assessment', 'score_change');
     await queryRunner.query(`DROP TABLE "assessment"."indicator_score"`);
     await queryRunner.query(`DROP TABLE "assessment"."assessment_reviewer"`);
     await queryRunner.query(`DROP TABLE "assessment"."self_assessment_entry"`);

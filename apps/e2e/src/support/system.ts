@@ -10,6 +10,8 @@ export interface RunningSystem {
   process: RunningProcess;
   /** Ctrl-C, as a user would; resolves to the exit code of `npm start`. */
   stop: () => Promise<number | null>;
+  /** Every line the launcher and its processes (subgraphs, worker, gateway) wrote so far, also after stop. */
+  logs: () => string[];
 }
 
 /**
@@ -63,6 +65,7 @@ export async function startSystem(label: string, options: SystemOptions = {}): P
     database,
     queuePrefix,
     process: launcher,
+    logs: () => [...launcher.output],
     stop: async () => {
       const code = await launcher.stop('SIGINT');
       if (!options.database) await database.drop();

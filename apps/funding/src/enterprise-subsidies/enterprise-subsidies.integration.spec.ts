@@ -42,7 +42,7 @@ const appliedOn = daysFrom(today, -30);
 describe('Art 12 references: subsidies resident enterprises applied for under other policies (real PostgreSQL)', () => {
   let funding: TestSubgraph;
   const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> => funding.service.dataSource.query(text, params);
-  const written = async () => (await sql<{ refs: number; audit: number }>(`SELECT (SELECT count(*)::int FROM funding.enterprise_subsidy_reference) AS refs, (SELECT count(*)::int FROM funding.audit_log) AS audit`))[0];
+  const written = async () => (await sql<{ refs: number; audit: number }>(`SELECT (SELECT count(*)::int FROM funding.enterprise_subsidy_reference) AS refs, (SELECT count(*)::int FROM funding.audit_log WHERE outcome = 'SUCCEEDED') AS audit`))[0];
   const input = (overrides: Record<string, unknown> = {}) => ({
     enterpriseName: '长治市英才人力资源有限公司',
     enterpriseCreditCode: '91140400MA0K12345X',

@@ -5,6 +5,7 @@ import { createTransport } from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { type MailConfig, SCHEMA } from '../config';
 import { EMAIL_JOB_OPTIONS, EMAIL_QUEUE, emailJobId, SEND_EMAIL_JOB, type SendEmailJobData } from './email-jobs';
+import { relayRejection } from './relay-rejection';
 import { sendEmail } from './send-email.job';
 
 export interface EmailSenderDeps {
@@ -41,7 +42,8 @@ export async function startEmailSender({ dataSource, connection, queuePrefix, lo
     concurrency: 4,
   });
   worker.on('error', (error) => logger.error({ err: error }, 'e-mail worker error'));
-  worker.on('failed', (job, error) => logger.error({ err: error, jobId: job?.id, attempt: job?.attemptsMade }, 'e-mail job failed'));
+  // The error is the relay's (its text and fields quote the recipient): only its codes are logged.
+  worker.on('failed', (job, error) => logger.error({ relay: relayRejection(error), jobId: job?.id, attempt: job?.attemptsMade }, 'e-mail job failed'));
 
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { SCHEMA } from '../config';
 import type { EmailDeliveryStatus } from '../entities/email-delivery.entity';
 import { emailMessageId, MAX_SEND_ATTEMPTS } from './email-jobs';
+import { relayRejection } from './relay-rejection';
 
 export interface SendEmailDeps {
   dataSource: DataSource;
@@ -61,7 +62,7 @@ export async function sendEmail({ dataSource, transport, mailFrom, logger }: Sen
     const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
     const final = delivery.attempts + 1 >= MAX_SEND_ATTEMPTS;
     await settle(dataSource, deliveryId, `"attempts" = "attempts" + 1, "last_error" = $2${final ? `, "status" = 'FAILED'` : ''}`, [reason]);
-    logger.warn({ deliveryId, attempt: delivery.attempts + 1, final, reason }, 'e-mail not accepted by the relay');
+    logger.warn({ deliveryId, attempt: delivery.attempts + 1, final, relay: relayRejection(error) }, 'e-mail not accepted by the relay');
     if (final) return 'FAILED';
     throw error;
   }

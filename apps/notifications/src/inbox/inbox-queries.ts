@@ -1,4 +1,5 @@
 import { authorize, type Identity } from '@cz/auth';
+import { recordAudit } from '@cz/db';
 import { BadUserInputError } from '@cz/errors';
 import { isUuid } from '@cz/subgraph-kit';
 import type { DataSource } from 'typeorm';
@@ -38,8 +39,11 @@ export function addressedNotifications(dataSource: DataSource, identity: Identit
     .getMany();
 }
 
-/** Marks the reader's notifications read in one statement; returns how many were not read before. */
-export async function markRead(dataSource: DataSource, identity: Identity, ids: readonly string[]): Promise<number> {
+/**
+ * Marks the reader's notifications read in one statement; returns how many were not read before.
+ * The call is audited with the ids newly marked (an empty list when all were read already).
+ */
+export async function markRead(dataSource: DataSource, identity: Identity, ids: readonly string[], requestId?: string): Promise<number> {
   authorize(identity, 'notification.read');
   if (ids.length > MAX_MARKED_AT_ONCE) throw new BadUserInputError('ids', `一次最多标记 ${MAX_MARKED_AT_ONCE} 条通知`, { max: MAX_MARKED_AT_ONCE });
   const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(
@@ -48,6 +52,10 @@ export async function markRead(dataSource: DataSource, identity: Identity, ids: 
      ON CONFLICT DO NOTHING RETURNING "notification_id"`,
     { ...readerParameters(identity), ids: ids.filter(isUuid) },
   );
-  const marked: unknown[] = await dataSource.query(sql, parameters);
-  return marked.length;
+  return dataSource.transaction(async (manager) => {
+    const marked: Array<{ notification_id: string }> = await manager.query(sql, parameters);
+    const notificationIds = marked.map((row) => row.notification_id);
+    await recordAudit(manager, SCHEMA, identity, { operation: 'notification.markRead', targetType: 'Notification', targetId: notificationIds.length === 1 ? notificationIds[0] : '*', changes: { notificationIds }, requestId });
+    return notificationIds.length;
+  });
 }

@@ -40,7 +40,7 @@ describe('working-day calendar (real PostgreSQL)', () => {
     years: await count('registry.calendar_year'),
     days: await count('registry.calendar_day'),
     outbox: await count(`registry.outbox_event WHERE type = 'registry.calendar-changed'`),
-    audit: await count(`registry.audit_log WHERE operation = 'calendar.update'`),
+    audit: await count(`registry.audit_log WHERE operation = 'calendar.update' AND outcome = 'SUCCEEDED'`),
   });
 
   beforeAll(async () => {

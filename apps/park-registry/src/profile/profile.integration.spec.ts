@@ -52,7 +52,7 @@ describe('park profile details, status history and recognition (real PostgreSQL 
   const written = async (parkId: string) => ({
     version: (await registry.service.dataSource.query(`SELECT version FROM registry.park WHERE id = $1`, [parkId]))[0].version as number,
     outbox: await count('outbox_event', 'aggregate_id = $1', [parkId]),
-    audit: await count('audit_log', 'target_id = $1', [parkId]),
+    audit: await count('audit_log', "target_id = $1 AND outcome = 'SUCCEEDED'", [parkId]),
     sites: await count('park_site', 'park_id = $1', [parkId]),
     institutions: await count('resident_institution', 'park_id = $1', [parkId]),
     services: await count('park_public_service', 'park_id = $1', [parkId]),
