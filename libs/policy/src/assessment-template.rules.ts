@@ -1,5 +1,6 @@
 import { BadUserInputError } from '@cz/errors';
 import { type Grade, type GradeCutoffs, DEFAULT_CUTOFFS, gradeOf, scoreInHundredths } from './grade.rules';
+import { text } from './input.rules';
 
 /** The three dimensions of Art 19. */
 export type AssessmentDimension = 'ECONOMIC_DEVELOPMENT' | 'ROLE_PLAYED' | 'OPERATIONS_MANAGEMENT';
@@ -84,8 +85,9 @@ export function validateAssessmentTemplate(content: AssessmentTemplateContent): 
     if (seen.has(item.code)) throw new BadUserInputError(`${at}.code`, `指标编号 ${item.code} 重复`, { value: item.code });
     seen.add(item.code);
     if (!ASSESSMENT_DIMENSIONS.includes(item.dimension)) throw new BadUserInputError(`${at}.dimension`, '考核维度必须是第十九条规定的三个维度之一', { value: item.dimension });
-    if (typeof item.name !== 'string' || item.name.trim().length === 0 || item.name.length > 100) throw new BadUserInputError(`${at}.name`, '指标名称为 1–100 个字符');
-    if (typeof item.description !== 'string' || item.description.length > 500) throw new BadUserInputError(`${at}.description`, '指标说明最多 500 个字符');
+    // The shared text rule: besides the lengths, no control characters (PostgreSQL refuses \u0000 in the jsonb content).
+    text(`${at}.name`, item.name, '指标名称', { min: 1, max: 100 });
+    text(`${at}.description`, item.description, '指标说明', { min: 0, max: 500, multiline: true });
     points(`${at}.maxScore`, item.maxScore);
     weightTotal += points(`${at}.weight`, item.weight);
   });

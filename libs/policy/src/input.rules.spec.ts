@@ -33,6 +33,14 @@ describe('text', () => {
     expect(verdict(() => text('f', null as unknown as string, '文号', { min: 1, max: 50 }))).toBe('f');
   });
 
+  it('refuses half a surrogate pair, and keeps characters beyond the BMP whole', () => {
+    for (const value of ['园区\uD800', '\uDC00名称', 'a\uDBFFb']) {
+      expect(verdict(() => line(value))).toBe('f');
+      expect(verdict(() => long(value))).toBe('f');
+    }
+    expect(line('𠀀园区🏭')).toBe('𠀀园区🏭');
+  });
+
   it('refuses control characters; a long text keeps its line breaks and tabs', () => {
     for (const value of ['园区\u0000名称', '国庆\u0007节', '张\n三', 'a\tb', 'a\u0085b', 'a\u007fb']) expect(verdict(() => line(value))).toBe('f');
     expect(long(' 缺少盖章\n请补正\t（第 2 页）\r\n ')).toBe('缺少盖章\n请补正\t（第 2 页）');

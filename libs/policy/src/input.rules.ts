@@ -7,6 +7,9 @@ import { BadUserInputError } from '@cz/errors';
 
 // C0 and C1 control characters and DEL: invisible on screen, and they break exports and logs.
 const CONTROL = /\p{Cc}/u;
+// Half of a UTF-16 surrogate pair: no character at all. PostgreSQL refuses it in jsonb (the
+// outbox and audit rows) and the database driver would store U+FFFD in its place elsewhere.
+const LONE_SURROGATE = /\p{Cs}/u;
 // Long texts (reasons, findings) keep their paragraphs.
 const LINE_BREAKS_AND_TABS = /[\t\n\r]/g;
 const COUNTY_CODE = /^\d{6}$/;
@@ -38,6 +41,7 @@ export function text(field: string, value: string, label: string, { min, max, mu
   const trimmed = asString(value).trim();
   if (trimmed === '' && min > 0) throw new BadUserInputError(field, `${label}不能为空`, { min, max });
   if (CONTROL.test(multiline ? trimmed.replace(LINE_BREAKS_AND_TABS, '') : trimmed)) throw new BadUserInputError(field, `${label}含有不允许的控制字符`);
+  if (LONE_SURROGATE.test(trimmed)) throw new BadUserInputError(field, `${label}含有无效的字符（不完整的 Unicode 编码）`);
   const length = Array.from(trimmed).length;
   if (length < min || length > max) {
     throw new BadUserInputError(field, min <= 1 ? `${label}不能超过 ${max} 个字符` : `${label}长度必须在 ${min} 到 ${max} 个字符之间`, { min, max, length });

@@ -4,6 +4,11 @@ import type { CreatePolicyVersionInput, PolicyParametersInput } from '../generat
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 
+/** A code no version can have (NUL, 100 000 characters…) names none: looking it up would only be an SQL error. */
+export function isPolicyVersionCode(value: string): boolean {
+  return CODE.test(value);
+}
+
 /** Only the known fields, so the stored jsonb is exactly a PolicyParameters and nothing else. */
 function parametersOf(input: PolicyParametersInput): PolicyParameters {
   const { operatingSubsidy: subsidy } = input;
@@ -27,7 +32,7 @@ function parametersOf(input: PolicyParametersInput): PolicyParameters {
  * not begin in the past, since applications already judged then were judged by another one.
  */
 export function validateNewPolicyVersion(input: CreatePolicyVersionInput, today: string): PolicyVersion {
-  if (!CODE.test(input.code)) throw new BadUserInputError('code', '版本编号须为 2–64 位字母、数字、点、横线或下划线，且以字母或数字开头');
+  if (!isPolicyVersionCode(input.code)) throw new BadUserInputError('code', '版本编号须为 2–64 位字母、数字、点、横线或下划线，且以字母或数字开头');
   const title = text('title', input.title, '文件名称', { min: 2, max: 200 });
   const countyCode = input.countyCode ?? null;
   if (input.jurisdictionKind === 'COUNTY' && countyCode === null) throw new BadUserInputError('countyCode', '县区版本须填写 6 位县区代码');

@@ -8,7 +8,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { SCHEMA } from '../config';
 import type { CreatePolicyVersionInput } from '../generated/graphql';
 import { toPolicyVersion } from './policy-repository';
-import { validateNewPolicyVersion } from './policy-version-input.rules';
+import { isPolicyVersionCode, validateNewPolicyVersion } from './policy-version-input.rules';
 import { PolicyVersionEntity } from './policy-version.entity';
 
 interface Caller {
@@ -80,7 +80,7 @@ export class PolicyVersionService {
   async end(caller: Caller, code: string, effectiveTo: string): Promise<PolicyVersion> {
     authorize(caller.identity, 'policy.manage');
     return this.dataSource.transaction(async (manager) => {
-      const current = await manager.getRepository(PolicyVersionEntity).findOneBy({ code });
+      const current = isPolicyVersionCode(code) ? await manager.getRepository(PolicyVersionEntity).findOneBy({ code }) : null;
       if (!current) throw new NotFoundError('政策版本不存在', { versionCode: code });
       if (effectiveTo < caller.today) throw new BadUserInputError('effectiveTo', '失效日期不能早于今天', { today: caller.today });
       if (effectiveTo < current.effectiveFrom) throw new BadUserInputError('effectiveTo', '失效日期不能早于生效日期', { effectiveFrom: current.effectiveFrom });

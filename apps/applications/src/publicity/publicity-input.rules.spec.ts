@@ -34,6 +34,7 @@ describe('publicity input rules', () => {
     expect(validApplicationIds(['0b6f1d2e-5a4c-4c1e-9a51-000000000001', '0b6f1d2e-5a4c-4c1e-9a51-000000000001'])).toHaveLength(1);
     expect(() => validApplicationIds([])).toThrow(refusedOn('applicationIds'));
     expect(() => validApplicationIds(['x'])).toThrow(refusedOn('applicationIds'));
+    expect(() => validApplicationIds(['0b6f1d2e-5a4c-4c1e-9a51-000000000001', ''])).toThrow(refusedOn('applicationIds'));
     expect(() => validWorkingDaysShape(0)).toThrow(refusedOn('workingDays'));
     expect(() => validWorkingDaysShape(61)).toThrow(refusedOn('workingDays'));
     expect(() => validText('title', '公示标题', '   ', { min: 1, max: 200, multiline: false })).toThrow(refusedOn('title'));

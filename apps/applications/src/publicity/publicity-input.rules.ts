@@ -36,8 +36,9 @@ export function validApplicationIds(ids: readonly string[]): string[] {
   const unique = [...new Set(ids)];
   if (unique.length === 0) throw new BadUserInputError('applicationIds', '请至少选择一个申报');
   if (unique.length > MAX_APPLICATIONS_PER_PUBLICITY) throw new BadUserInputError('applicationIds', `一次公示最多 ${MAX_APPLICATIONS_PER_PUBLICITY} 个申报`);
+  // An empty string is malformed too: test what `find` found, not whether it is truthy.
   const malformed = unique.find((id) => !isUuid(id));
-  if (malformed) throw new BadUserInputError('applicationIds', `申报不存在：${malformed}`, { applicationId: malformed });
+  if (malformed !== undefined) throw new BadUserInputError('applicationIds', `申报不存在：${malformed}`, { applicationId: malformed });
   return unique;
 }
 

@@ -5,6 +5,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '@cz/errors';
 import { recordEvent } from '@cz/events';
 import { type ParkProfileChanges, type ParkProfileInput, validateNewParkProfile, validateParkProfile } from '@cz/policy';
 import { EVENT_TYPES } from '@cz/queue-contracts';
+import { isUuid } from '@cz/subgraph-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SCHEMA } from '../config';
 import { CountyEntity } from '../entities/county.entity';
@@ -61,7 +62,7 @@ export class ParkService {
   async updateProfile(caller: Caller, id: string, expectedVersion: number, input: ParkProfileChanges): Promise<ParkEntity> {
     const changes = validateParkProfile(input, shanghaiDate(this.now()));
     return this.dataSource.transaction(async (manager) => {
-      const current = await manager.getRepository(ParkEntity).findOneBy({ id });
+      const current = isUuid(id) ? await manager.getRepository(ParkEntity).findOneBy({ id }) : null;
       if (!current) throw new NotFoundError('园区不存在', { id });
       authorize(caller.identity, 'park.update', { parkId: current.id, countyCode: current.countyCode });
       if (changes.countyCode !== undefined && changes.countyCode !== current.countyCode) {
