@@ -26,6 +26,23 @@ export const policyVersionChangedHandler: EventHandler<'applications.policy-vers
 };
 
 type VersionRow = { code: string; title: string; jurisdiction_kind: 'CITY' | 'COUNTY'; county_code: string | null; effective_from: string; effective_to: string | null; parameters: PolicyParameters };
+const VERSION_COLUMNS = `"code", "title", "jurisdiction_kind", "county_code", to_char("effective_from", 'YYYY-MM-DD') AS "effective_from",
+            to_char("effective_to", 'YYYY-MM-DD') AS "effective_to", "parameters"`;
+
+const toPolicyVersion = (row: VersionRow): PolicyVersion => ({
+  code: row.code,
+  title: row.title,
+  jurisdiction: row.jurisdiction_kind === 'COUNTY' ? { kind: 'COUNTY', countyCode: row.county_code as string } : { kind: 'CITY' },
+  effectiveFrom: row.effective_from,
+  effectiveTo: row.effective_to,
+  parameters: row.parameters,
+});
+
+/** Every version funding holds (the city's revisions and counties' own: a handful of rows), for figures spanning many years. */
+export async function allPolicyVersionRefs(queryable: Pick<EntityManager, 'query'>): Promise<PolicyVersion[]> {
+  const rows: VersionRow[] = await queryable.query(`SELECT ${VERSION_COLUMNS} FROM "${SCHEMA}"."policy_version_ref"`);
+  return rows.map(toPolicyVersion);
+}
 
 /**
  * The policy version that governs a park's subsidy for `year`: the one in force on the last day of
@@ -38,21 +55,12 @@ type VersionRow = { code: string; title: string; jurisdiction_kind: 'CITY' | 'CO
 export async function policyForSubsidyYear(manager: EntityManager, countyCode: string, year: number): Promise<{ version: PolicyVersion; date: string } | null> {
   const date = `${year}-12-31`;
   const rows: VersionRow[] = await manager.query(
-    `SELECT "code", "title", "jurisdiction_kind", "county_code", to_char("effective_from", 'YYYY-MM-DD') AS "effective_from",
-            to_char("effective_to", 'YYYY-MM-DD') AS "effective_to", "parameters"
+    `SELECT ${VERSION_COLUMNS}
        FROM "${SCHEMA}"."policy_version_ref"
       WHERE "effective_from" <= $2::date AND ("effective_to" IS NULL OR "effective_to" >= $2::date)
         AND ("jurisdiction_kind" = 'CITY' OR "county_code" = $1)`,
     [countyCode, date],
   );
-  const versions: PolicyVersion[] = rows.map((row) => ({
-    code: row.code,
-    title: row.title,
-    jurisdiction: row.jurisdiction_kind === 'COUNTY' ? { kind: 'COUNTY', countyCode: row.county_code as string } : { kind: 'CITY' },
-    effectiveFrom: row.effective_from,
-    effectiveTo: row.effective_to,
-    parameters: row.parameters,
-  }));
-  const version = policyInForce(versions, countyCode, date);
+  const version = policyInForce(rows.map(toPolicyVersion), countyCode, date);
   return version ? { version, date } : null;
 }

@@ -1,0 +1,3 @@
+export * from './statistics-filter';
+export * from './series';
+export * from './figures';
