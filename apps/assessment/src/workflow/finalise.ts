@@ -12,7 +12,7 @@ import { requireAssessment } from './assessment-access';
 import { changeAssessment, cycleAndTemplate, requireStatus, scoringPhase, updateAssessment } from './assessment-lock';
 import { type Notice, notifyAboutAssessment } from './assessment-notifications';
 
-const GRADE_NAMES: Readonly<Record<Grade, string>> = { EXCELLENT: '优秀', QUALIFIED: '合格', UNQUALIFIED: '不合格' };
+export const GRADE_NAMES: Readonly<Record<Grade, string>> = { EXCELLENT: '优秀', QUALIFIED: '合格', UNQUALIFIED: '不合格' };
 
 export interface RectificationOrderInput {
   deadline: string | null | undefined;

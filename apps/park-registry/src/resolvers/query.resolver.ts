@@ -1,8 +1,8 @@
-import { authorize, requireListFilter } from '@cz/auth';
+import { authorize } from '@cz/auth';
 import { isUuid, paginate } from '@cz/subgraph-kit';
 import { CountyEntity } from '../entities/county.entity';
-import { ParkEntity } from '../entities/park.entity';
 import type { QueryResolvers } from '../generated/graphql';
+import { parkListQuery } from '../parks/park-list.query';
 
 export const Query: QueryResolvers = {
   counties: async (_parent, _args, { identity, dataSource }) => {
@@ -17,14 +17,6 @@ export const Query: QueryResolvers = {
     return park;
   },
 
-  parks: async (_parent, { first, after, filter }, { identity, dataSource }) => {
-    const scope = requireListFilter(identity, 'park.read');
-    const query = dataSource.getRepository(ParkEntity).createQueryBuilder('park');
-    if (scope.kind === 'county') query.andWhere('park.county_code = :scopeCounty', { scopeCounty: scope.countyCode });
-    if (scope.kind === 'park') query.andWhere('park.id = :scopePark', { scopePark: scope.parkId });
-    if (scope.kind === 'assigned') query.andWhere('false');
-    if (filter?.countyCode) query.andWhere('park.county_code = :county', { county: filter.countyCode });
-    if (filter?.status) query.andWhere('park.status = :status', { status: filter.status });
-    return paginate(query, { first, after }, { column: 'park.created_at', idColumn: 'park.id', direction: 'DESC', idOf: (park) => park.id });
-  },
+  parks: async (_parent, { first, after, filter }, { identity, dataSource }) =>
+    paginate(parkListQuery(dataSource, identity, filter), { first, after }, { column: 'park.created_at', idColumn: 'park.id', direction: 'DESC', idOf: (park) => park.id }),
 };
