@@ -1,5 +1,6 @@
-import { runSeed } from '@cz/subgraph-kit';
+import { runSeedCommand } from '@cz/subgraph-kit';
 import { readConfig } from './config';
 import { notificationsService } from './service';
 
-runSeed(notificationsService, readConfig());
+// No scaled part: notifications come from people using the system, never from history.
+runSeedCommand(notificationsService, readConfig());

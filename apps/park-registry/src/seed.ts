@@ -1,5 +1,6 @@
-import { runSeed } from '@cz/subgraph-kit';
+import { runSeedCommand } from '@cz/subgraph-kit';
 import { readConfig } from './config';
+import { scaledSeeder } from './seed-scaled';
 import { registryService } from './service';
 
-runSeed(registryService, readConfig());
+runSeedCommand(registryService, readConfig(), scaledSeeder);
