@@ -25,8 +25,10 @@ export async function ensureDatabase(url: string): Promise<boolean> {
       await client.query(`CREATE DATABASE "${database}" ENCODING 'UTF8' TEMPLATE template0`);
       return true;
     } catch (error) {
-      // Several services start at once; the one that lost the race finds it created.
-      if ((error as { code?: string }).code === '42P04') return false;
+      // Several services start at once; the one that lost the race finds it created (42P04), or, when
+      // both inserts reach the catalogue together, trips over its unique index (23505).
+      const code = (error as { code?: string }).code;
+      if (code === '42P04' || code === '23505') return false;
       throw error;
     }
   });

@@ -2,5 +2,8 @@ export * from './data-source';
 export * from './database-admin';
 export * from './statement-stats';
 export * from './audit';
+export * from './audit-log.entity';
 export * from './guarded-update';
 export * from './seed-once';
+export * from './bulk-insert';
+export * from './reporting';

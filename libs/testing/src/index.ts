@@ -4,3 +4,6 @@ export * from '@cz/test-infra';
 export * from './test-subgraph';
 export * from './test-event-queue';
 export * from './park-ref-factory';
+export * from './statistics-checks';
+export * from './input-fuzzer';
+export * from './input-fuzz-runner';

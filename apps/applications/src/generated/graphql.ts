@@ -101,11 +101,42 @@ export type ApplicationConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/**
+ * 公示期限执行情况。每个进入公示的申报有一个期限：公示期满（最后一个工作日 24:00，北京时间）。期满后由定时任务结束公示，
+ * 留出 1 天（24 小时）的处理时间：在期满后 1 天内作出结果（转入待批复、退回或不予认定，含公示期内因异议成立而作出的）为按时；
+ * 晚于期满后 1 天作出结果（通常因异议未处理而不能结束公示）为逾期结束；查询时已过期满后 1 天仍未作出结果为逾期未结。
+ * Publicity deadlines: one per application in a publicity period; due at the period's end; an outcome
+ * within 24 hours of the end is on time, a later one is late; no outcome yet more than 24 hours after
+ * the end is open and overdue. Missed = late + open and overdue.
+ */
+export type ApplicationDeadlineStatistics = {
+  __typename?: 'ApplicationDeadlineStatistics';
+  /** 逾期结束的。 */
+  closedLate: Scalars['Int']['output'];
+  /** 按时作出结果的。 */
+  metOnTime: Scalars['Int']['output'];
+  /** 未按期完成的（逾期结束 + 逾期未结）。 */
+  missed: Scalars['Int']['output'];
+  /** 逾期未结的。 */
+  openOverdue: Scalars['Int']['output'];
+  /** 尚未到期（含 1 天处理时间）的。 */
+  pending: Scalars['Int']['output'];
+  /** 公示期限总数（进入公示的申报次数）。 */
+  total: Scalars['Int']['output'];
+};
+
 export type ApplicationEdge = {
   __typename?: 'ApplicationEdge';
   cursor: Scalars['String']['output'];
   node: Application;
 };
+
+/** 申报导出报表。Application reports that can be exported. */
+export type ApplicationExportReport =
+  /** 申报名单。The application list. */
+  | 'APPLICATIONS'
+  /** 申报统计（按阶段、停留时间、公示期限、历年趋势）。Application statistics. */
+  | 'STATISTICS';
 
 /** 申报列表过滤条件。 */
 export type ApplicationFilter = {
@@ -147,6 +178,52 @@ export type ApplicationStage =
   /** 退回修改 returned for correction */
   | 'RETURNED';
 
+/** 某阶段的申报数。 */
+export type ApplicationStageCount = {
+  __typename?: 'ApplicationStageCount';
+  /** 申报数。 */
+  count: Scalars['Int']['output'];
+  /** 阶段。 */
+  stage: ApplicationStage;
+};
+
+/** 某阶段的停留时间（自然日）。 */
+export type ApplicationStageDuration = {
+  __typename?: 'ApplicationStageDuration';
+  /** 平均停留天数（自然日，两位小数）；无停留时为空。 */
+  averageDays: Maybe<Scalars['Float']['output']>;
+  /** 停留天数的中位数（自然日，两位小数）；无停留时为空。 */
+  medianDays: Maybe<Scalars['Float']['output']>;
+  /** 阶段。 */
+  stage: ApplicationStage;
+  /** 已结束的停留次数（退回后重新提交的，每轮各计一次）。 */
+  stays: Scalars['Int']['output'];
+};
+
+/** 申报统计。Application statistics: aggregates only. */
+export type ApplicationStatistics = {
+  __typename?: 'ApplicationStatistics';
+  /** 按当前阶段统计的申报数（全部阶段列出，无申报的为 0）。 */
+  byStage: Array<ApplicationStageCount>;
+  /** 历年趋势（每年列出，无申报的为 0）。 */
+  byYear: Array<ApplicationYearTrend>;
+  /** 按申报年度和当前阶段统计的申报数（每年全部阶段列出，无申报的为 0）。 */
+  byYearAndStage: Array<ApplicationYearStageCount>;
+  /** 统计范围的县区代码；全市为空。 */
+  countyCode: Maybe<Scalars['String']['output']>;
+  /** 公示期限执行情况（全部年度合计）。 */
+  deadlines: ApplicationDeadlineStatistics;
+  /** 起始申报年度。 */
+  fromYear: Scalars['Int']['output'];
+  /**
+   * 各阶段停留时间，按自然日计（含小数，不扣除节假日），由阶段流转记录计算：每次离开某阶段即为一次停留，
+   * 从进入该阶段（草稿自创建时起）到离开为止；尚未离开的停留不计入。可离开的阶段全部列出。
+   */
+  timeInStage: Array<ApplicationStageDuration>;
+  /** 截止申报年度。 */
+  toYear: Scalars['Int']['output'];
+};
+
 /** 申报的一次提交。One submission (round) of an application. */
 export type ApplicationSubmission = {
   __typename?: 'ApplicationSubmission';
@@ -162,6 +239,107 @@ export type ApplicationSubmission = {
   /** 提交时间。 */
   submittedAt: Scalars['DateTime']['output'];
 };
+
+/** 某年度某阶段的申报数。 */
+export type ApplicationYearStageCount = {
+  __typename?: 'ApplicationYearStageCount';
+  /** 申报数。 */
+  count: Scalars['Int']['output'];
+  /** 当前阶段。 */
+  stage: ApplicationStage;
+  /** 申报年度。 */
+  year: Scalars['Int']['output'];
+};
+
+/** 某申报年度的趋势数据。 */
+export type ApplicationYearTrend = {
+  __typename?: 'ApplicationYearTrend';
+  /** 已批复的申报数（认定与增设分园区）。 */
+  approved: Scalars['Int']['output'];
+  /** 申报数（含草稿）。 */
+  created: Scalars['Int']['output'];
+  /** 未按期完成的公示期限数（见 ApplicationDeadlineStatistics）。 */
+  deadlinesMissed: Scalars['Int']['output'];
+  /** 已批复认定的申报数（认定为市级园区）。 */
+  recognised: Scalars['Int']['output'];
+  /** 不予认定的申报数。 */
+  rejected: Scalars['Int']['output'];
+  /** 已提交的申报数。 */
+  submitted: Scalars['Int']['output'];
+  /** 申报年度。 */
+  year: Scalars['Int']['output'];
+};
+
+/** 审计日志条目（只增不改，至少保存 185 天）。One audit row: append-only, never updated or deleted (kept at least 185 days, Cybersecurity Law art. 21). */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** 操作人（用户 ID，令牌的 sub）。Who: the user id (JWT subject), or system:… for scheduled jobs and events. */
+  actor: Scalars['String']['output'];
+  /** 变更内容（JSON：字段 → [修改前, 修改后]；个人信息只记“已变更”，从不记录其值）。Changes as JSON text: field → [before, after]; personal data is recorded as changed, never its value; a reveal records its reason. */
+  changes: Scalars['String']['output'];
+  /** 操作人所属县区（管辖范围）。The actor's county (jurisdiction), if any. */
+  countyCode: Maybe<Scalars['String']['output']>;
+  /** 条目编号（服务内）。Row id within the service. */
+  id: Scalars['ID']['output'];
+  /** 发生时间。When it happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** 操作（访问策略中的操作名）。The operation, as named in the access policy (e.g. park.updateProfile, park.contact.reveal). */
+  operation: Scalars['String']['output'];
+  /** 结果。Outcome. */
+  outcome: AuditOutcome;
+  /** 操作人所属园区（管辖范围）。The actor's park (jurisdiction), if any. */
+  parkId: Maybe<Scalars['ID']['output']>;
+  /** 请求编号，可据此查找日志。The request id, to find the request in the logs. */
+  requestId: Maybe<Scalars['String']['output']>;
+  /** 操作人角色。The actor's role. */
+  role: Scalars['String']['output'];
+  /** 客户端地址（网关所见）。The client address the gateway saw. */
+  sourceAddress: Maybe<Scalars['String']['output']>;
+  /** 对象 ID（列表或新建为 *）。Target id; * for a list or a refused creation. */
+  targetId: Scalars['String']['output'];
+  /** 对象类型。Target type, e.g. Park. */
+  targetType: Scalars['String']['output'];
+};
+
+/** 审计日志分页列表。 */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+  /** 符合条件的总数。 */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+/** 审计日志查询条件。Filter of an audit-log query; all given conditions apply. */
+export type AuditFilter = {
+  /** 操作人（用户 ID）。Actor (user id). */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** 起始时间（含）。From (inclusive). */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** 操作名。Operation name. */
+  operation?: InputMaybe<Scalars['String']['input']>;
+  /** 结果。Outcome. */
+  outcome?: InputMaybe<AuditOutcome>;
+  /** 对象 ID。Target id. */
+  targetId?: InputMaybe<Scalars['String']['input']>;
+  /** 对象类型。Target type. */
+  targetType?: InputMaybe<Scalars['String']['input']>;
+  /** 截止时间（不含）。To (exclusive). */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** 审计结果。Whether the attempt was carried out or refused. */
+export type AuditOutcome =
+  /** 被拒绝 refused by the access policy; nothing was changed or shown */
+  | 'DENIED'
+  /** 已执行 committed (a change, or a granted access to personal data) */
+  | 'SUCCEEDED';
 
 /** 新建政策版本。A new policy version; its period may not overlap another version of the same jurisdiction. */
 export type CreatePolicyVersionInput = {
@@ -338,6 +516,24 @@ export type EvaluationConclusion = {
   concludedBy: Scalars['String']['output'];
 };
 
+/** 导出文件格式。Export file format. */
+export type ExportFormat =
+  /** CSV（UTF-8 带 BOM，Excel 可直接打开） */
+  | 'CSV'
+  /** Excel 工作簿（.xlsx，每张表一个工作表） */
+  | 'XLSX';
+
+/** 导出下载链接：仅限申请导出的用户本人，在有效期内携带同一令牌下载。A short-lived, personal download link of an export. */
+export type ExportLink = {
+  __typename?: 'ExportLink';
+  /** 链接失效时间。 */
+  expiresAt: Scalars['DateTime']['output'];
+  /** 下载文件名（报表名称和导出日期）。 */
+  fileName: Scalars['String']['output'];
+  /** 下载地址（网关路径 /files/<服务>/exports/<令牌>），需携带同一用户的令牌。 */
+  url: Scalars['String']['output'];
+};
+
 /** 规则依据的数值（面积为平方米、金额为分、数量为个数，均为十进制字符串）。A named figure that decided a rule: areas m², money fen, counts, as decimal strings. */
 export type Figure = {
   __typename?: 'Figure';
@@ -479,6 +675,8 @@ export type Mutation = {
   recordSiteInspection: SiteInspection;
   /** 处理异议（市人社局）。Resolves an objection: dismissed, or upheld with the application returned or rejected. */
   resolveObjection: Objection;
+  /** 查看异议人联系方式完整信息（仅市人社局，记入访问日志）。Reveals an objection filer's name and contact unmasked; city bureau only, requires a reason and writes an access-log row (the values are not logged). */
+  revealObjectionContact: ObjectionContact;
   /** 执行到期任务（仅系统定时任务）。Runs one deadline; idempotent: a second run changes nothing. */
   runDeadline: DeadlineRun;
   /**
@@ -587,6 +785,12 @@ export type MutationResolveObjectionArgs = {
 };
 
 
+export type MutationRevealObjectionContactArgs = {
+  objectionId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationRunDeadlineArgs = {
   kind: DeadlineKind;
   targetId: Scalars['ID']['input'];
@@ -610,11 +814,11 @@ export type Objection = {
   __typename?: 'Objection';
   /** 被异议的申报 ID。 */
   applicationId: Scalars['ID']['output'];
-  /** 联系方式（个人信息）。Filer's contact (personal information). */
+  /** 联系方式（个人信息，脱敏：139****1111 / z***@example.cn）。Filer's contact, always masked (revealObjectionContact shows it). */
   contact: Scalars['String']['output'];
   /** 提出时间。 */
   filedAt: Scalars['DateTime']['output'];
-  /** 异议人姓名（个人信息）。Filer's name, when given (personal information). */
+  /** 异议人姓名（个人信息，脱敏：张**）。Filer's name, when given; always masked (revealObjectionContact shows it). */
   filerName: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** 公示 ID。 */
@@ -638,6 +842,19 @@ export type ObjectionConnection = {
   pageInfo: PageInfo;
   /** 符合条件的总数。 */
   totalCount: Scalars['Int']['output'];
+};
+
+/** 异议人联系方式（未脱敏的个人信息，仅经查看操作返回）。An objection filer's particulars, unmasked: returned only by revealObjectionContact. */
+export type ObjectionContact = {
+  __typename?: 'ObjectionContact';
+  /** 联系方式（手机号、固定电话或电子邮箱）。Mobile, landline or e-mail. */
+  contact: Scalars['String']['output'];
+  /** 异议人姓名（未填写为空）。Filer's name, when given. */
+  filerName: Maybe<Scalars['String']['output']>;
+  /** 异议 ID。 */
+  objectionId: Scalars['ID']['output'];
+  /** 查看时间（已记入访问日志）。When it was revealed (logged). */
+  revealedAt: Scalars['DateTime']['output'];
 };
 
 /** 异议处理决定。Decision on an objection. */
@@ -991,9 +1208,28 @@ export type Query = {
   __typename?: 'Query';
   /** 按 ID 查询申报。An application by id; null when it does not exist. */
   application: Maybe<Application>;
+  /**
+   * 导出申报名单或申报统计（CSV 或 Excel，中文表头），返回 10 分钟内有效、仅限本人使用的下载链接（用同一令牌 GET `url`）。
+   * APPLICATIONS：与 `applications` 列表相同的范围（市局、数据组为全市，县区人社部门为本县区，园区为本园区，评审为所分配的申报），按申报年度筛选。
+   * STATISTICS：与 `applicationStatistics` 相同的汇总、年度范围和权限。Export the application list or the application statistics as a download link.
+   */
+  applicationExport: ExportLink;
+  /**
+   * 申报统计：按阶段、按年度和阶段统计申报数，各阶段停留时间，公示期限执行情况和历年趋势。只含汇总数字，不含个人信息。
+   * Applications of the years `fromYear`–`toYear` (申报年度, inclusive; without them the ten years up to
+   * the current one) by stage, time spent in each stage, publicity deadlines missed, and the yearly trend,
+   * computed in PostgreSQL. The city bureau, finance and the data team see the whole city (or one county
+   * with `countyCode`); a county bureau only its own county (asking for another is FORBIDDEN); parks and
+   * reviewers are FORBIDDEN.
+   */
+  applicationStatistics: ApplicationStatistics;
   /** 申报列表（分页）。Applications the caller may see, newest first, filtered by county, stage, year and kind. */
   applications: ApplicationConnection;
-  /** 异议列表（仅市人社局，含联系方式）。Objections (异议), newest first, with the filer's contact; city bureau only, every read is audited. */
+  /** 申报服务审计日志（仅市人社局，分页，最新在前）。The applications service's audit log: every committed change, every access to personal data and every denied attempt, newest first; city bureau only. */
+  applicationsAuditLog: AuditEntryConnection;
+  /** 导出申报服务审计日志（仅市人社局，CSV 或 Excel，中文表头），返回 10 分钟内有效、仅限本人使用的下载链接；最多 50000 条。Exports the applications audit log (same filter) as a personal, short-lived download link; at most 50,000 rows. */
+  applicationsAuditLogExport: ExportLink;
+  /** 异议列表（仅市人社局；异议人信息脱敏）。Objections (异议), newest first; city bureau only. The filer's name and contact are masked; revealObjectionContact shows them, logged. */
   objections: ObjectionConnection;
   /** 待执行的期限（仅系统定时任务）。Every open deadline, due or not, for the worker's sweep; SYSTEM only. */
   pendingDeadlines: Array<PendingDeadline>;
@@ -1013,10 +1249,39 @@ export type QueryApplicationArgs = {
 };
 
 
+export type QueryApplicationExportArgs = {
+  countyCode?: InputMaybe<Scalars['String']['input']>;
+  format: ExportFormat;
+  fromYear?: InputMaybe<Scalars['Int']['input']>;
+  report: ApplicationExportReport;
+  toYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryApplicationStatisticsArgs = {
+  countyCode?: InputMaybe<Scalars['String']['input']>;
+  fromYear?: InputMaybe<Scalars['Int']['input']>;
+  toYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryApplicationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ApplicationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryApplicationsAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryApplicationsAuditLogExportArgs = {
+  filter?: InputMaybe<AuditFilter>;
+  format: ExportFormat;
 };
 
 
@@ -1314,11 +1579,24 @@ export type ResolversTypes = ResolversObject<{
   ApplicationApproval: ResolverTypeWrapper<ApplicationApproval>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ApplicationConnection: ResolverTypeWrapper<Omit<ApplicationConnection, 'edges'> & { edges: Array<ResolversTypes['ApplicationEdge']> }>;
+  ApplicationDeadlineStatistics: ResolverTypeWrapper<ApplicationDeadlineStatistics>;
   ApplicationEdge: ResolverTypeWrapper<Omit<ApplicationEdge, 'node'> & { node: ResolversTypes['Application'] }>;
+  ApplicationExportReport: ApplicationExportReport;
   ApplicationFilter: ApplicationFilter;
   ApplicationKind: ApplicationKind;
   ApplicationStage: ApplicationStage;
+  ApplicationStageCount: ResolverTypeWrapper<ApplicationStageCount>;
+  ApplicationStageDuration: ResolverTypeWrapper<ApplicationStageDuration>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ApplicationStatistics: ResolverTypeWrapper<ApplicationStatistics>;
   ApplicationSubmission: ResolverTypeWrapper<ApplicationSubmission>;
+  ApplicationYearStageCount: ResolverTypeWrapper<ApplicationYearStageCount>;
+  ApplicationYearTrend: ResolverTypeWrapper<ApplicationYearTrend>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
+  AuditFilter: AuditFilter;
+  AuditOutcome: AuditOutcome;
   CreatePolicyVersionInput: CreatePolicyVersionInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1334,6 +1612,8 @@ export type ResolversTypes = ResolversObject<{
   EligibilityResult: ResolverTypeWrapper<EligibilityResult>;
   EligibilityRule: EligibilityRule;
   EvaluationConclusion: ResolverTypeWrapper<EvaluationConclusion>;
+  ExportFormat: ExportFormat;
+  ExportLink: ResolverTypeWrapper<ExportLink>;
   Figure: ResolverTypeWrapper<Figure>;
   FileObjectionInput: FileObjectionInput;
   LicenceKind: LicenceKind;
@@ -1343,6 +1623,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Objection: ResolverTypeWrapper<ObjectionEntity>;
   ObjectionConnection: ResolverTypeWrapper<Omit<ObjectionConnection, 'edges'> & { edges: Array<ResolversTypes['ObjectionEdge']> }>;
+  ObjectionContact: ResolverTypeWrapper<ObjectionContact>;
   ObjectionDecision: ObjectionDecision;
   ObjectionEdge: ResolverTypeWrapper<Omit<ObjectionEdge, 'node'> & { node: ResolversTypes['Objection'] }>;
   ObjectionOutcome: ObjectionOutcome;
@@ -1396,9 +1677,20 @@ export type ResolversParentTypes = ResolversObject<{
   ApplicationApproval: ApplicationApproval;
   String: Scalars['String']['output'];
   ApplicationConnection: Omit<ApplicationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ApplicationEdge']> };
+  ApplicationDeadlineStatistics: ApplicationDeadlineStatistics;
   ApplicationEdge: Omit<ApplicationEdge, 'node'> & { node: ResolversParentTypes['Application'] };
   ApplicationFilter: ApplicationFilter;
+  ApplicationStageCount: ApplicationStageCount;
+  ApplicationStageDuration: ApplicationStageDuration;
+  Float: Scalars['Float']['output'];
+  ApplicationStatistics: ApplicationStatistics;
   ApplicationSubmission: ApplicationSubmission;
+  ApplicationYearStageCount: ApplicationYearStageCount;
+  ApplicationYearTrend: ApplicationYearTrend;
+  AuditEntry: AuditEntry;
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
+  AuditFilter: AuditFilter;
   CreatePolicyVersionInput: CreatePolicyVersionInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -1411,6 +1703,7 @@ export type ResolversParentTypes = ResolversObject<{
   DeclaredSiteInput: DeclaredSiteInput;
   EligibilityResult: EligibilityResult;
   EvaluationConclusion: EvaluationConclusion;
+  ExportLink: ExportLink;
   Figure: Figure;
   FileObjectionInput: FileObjectionInput;
   Material: Material;
@@ -1418,6 +1711,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   Objection: ObjectionEntity;
   ObjectionConnection: Omit<ObjectionConnection, 'edges'> & { edges: Array<ResolversParentTypes['ObjectionEdge']> };
+  ObjectionContact: ObjectionContact;
   ObjectionEdge: Omit<ObjectionEdge, 'node'> & { node: ResolversParentTypes['Objection'] };
   ObjectionReceipt: ObjectionReceipt;
   OpenPublicityInput: OpenPublicityInput;
@@ -1490,9 +1784,41 @@ export type ApplicationConnectionResolvers<ContextType = Context, ParentType ext
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ApplicationDeadlineStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationDeadlineStatistics'] = ResolversParentTypes['ApplicationDeadlineStatistics']> = ResolversObject<{
+  closedLate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  openOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ApplicationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationEdge'] = ResolversParentTypes['ApplicationEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Application'], ParentType, ContextType>;
+}>;
+
+export type ApplicationStageCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationStageCount'] = ResolversParentTypes['ApplicationStageCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ApplicationStage'], ParentType, ContextType>;
+}>;
+
+export type ApplicationStageDurationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationStageDuration'] = ResolversParentTypes['ApplicationStageDuration']> = ResolversObject<{
+  averageDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ApplicationStage'], ParentType, ContextType>;
+  stays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ApplicationStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationStatistics'] = ResolversParentTypes['ApplicationStatistics']> = ResolversObject<{
+  byStage?: Resolver<Array<ResolversTypes['ApplicationStageCount']>, ParentType, ContextType>;
+  byYear?: Resolver<Array<ResolversTypes['ApplicationYearTrend']>, ParentType, ContextType>;
+  byYearAndStage?: Resolver<Array<ResolversTypes['ApplicationYearStageCount']>, ParentType, ContextType>;
+  countyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deadlines?: Resolver<ResolversTypes['ApplicationDeadlineStatistics'], ParentType, ContextType>;
+  fromYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timeInStage?: Resolver<Array<ResolversTypes['ApplicationStageDuration']>, ParentType, ContextType>;
+  toYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ApplicationSubmissionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationSubmission'] = ResolversParentTypes['ApplicationSubmission']> = ResolversObject<{
@@ -1502,6 +1828,49 @@ export type ApplicationSubmissionResolvers<ContextType = Context, ParentType ext
   policyVersionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ApplicationYearStageCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationYearStageCount'] = ResolversParentTypes['ApplicationYearStageCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ApplicationStage'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ApplicationYearTrendResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationYearTrend'] = ResolversParentTypes['ApplicationYearTrend']> = ResolversObject<{
+  approved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deadlinesMissed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recognised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  submitted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changes?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  parkId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1556,6 +1925,12 @@ export type EvaluationConclusionResolvers<ContextType = Context, ParentType exte
   concludedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ExportLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExportLink'] = ResolversParentTypes['ExportLink']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type FigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = ResolversObject<{
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1594,6 +1969,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordQualitativeFinding?: Resolver<ResolversTypes['QualitativeFinding'], ParentType, ContextType, RequireFields<MutationRecordQualitativeFindingArgs, 'applicationId' | 'criterion' | 'input'>>;
   recordSiteInspection?: Resolver<ResolversTypes['SiteInspection'], ParentType, ContextType, RequireFields<MutationRecordSiteInspectionArgs, 'applicationId' | 'input'>>;
   resolveObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationResolveObjectionArgs, 'decision' | 'objectionId' | 'resolution'>>;
+  revealObjectionContact?: Resolver<ResolversTypes['ObjectionContact'], ParentType, ContextType, RequireFields<MutationRevealObjectionContactArgs, 'objectionId' | 'reason'>>;
   runDeadline?: Resolver<ResolversTypes['DeadlineRun'], ParentType, ContextType, RequireFields<MutationRunDeadlineArgs, 'kind' | 'targetId'>>;
   submitApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationSubmitApplicationArgs, 'applicationId' | 'expectedVersion'>>;
   submitEvaluation?: Resolver<ResolversTypes['PanelEvaluation'], ParentType, ContextType, RequireFields<MutationSubmitEvaluationArgs, 'applicationId' | 'opinion' | 'score'>>;
@@ -1617,6 +1993,13 @@ export type ObjectionConnectionResolvers<ContextType = Context, ParentType exten
   edges?: Resolver<Array<ResolversTypes['ObjectionEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ObjectionContactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObjectionContact'] = ResolversParentTypes['ObjectionContact']> = ResolversObject<{
+  contact?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  filerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  objectionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  revealedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type ObjectionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObjectionEdge'] = ResolversParentTypes['ObjectionEdge']> = ResolversObject<{
@@ -1736,7 +2119,11 @@ export type QualitativeFindingResolvers<ContextType = Context, ParentType extend
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationArgs, 'id'>>;
+  applicationExport?: Resolver<ResolversTypes['ExportLink'], ParentType, ContextType, RequireFields<QueryApplicationExportArgs, 'format' | 'report'>>;
+  applicationStatistics?: Resolver<ResolversTypes['ApplicationStatistics'], ParentType, ContextType, Partial<QueryApplicationStatisticsArgs>>;
   applications?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, Partial<QueryApplicationsArgs>>;
+  applicationsAuditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryApplicationsAuditLogArgs>>;
+  applicationsAuditLogExport?: Resolver<ResolversTypes['ExportLink'], ParentType, ContextType, RequireFields<QueryApplicationsAuditLogExportArgs, 'format'>>;
   objections?: Resolver<ResolversTypes['ObjectionConnection'], ParentType, ContextType, Partial<QueryObjectionsArgs>>;
   pendingDeadlines?: Resolver<Array<ResolversTypes['PendingDeadline']>, ParentType, ContextType>;
   policyInForce?: Resolver<Maybe<ResolversTypes['PolicyVersion']>, ParentType, ContextType, RequireFields<QueryPolicyInForceArgs, 'countyCode' | 'on'>>;
@@ -1798,8 +2185,17 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Application?: ApplicationResolvers<ContextType>;
   ApplicationApproval?: ApplicationApprovalResolvers<ContextType>;
   ApplicationConnection?: ApplicationConnectionResolvers<ContextType>;
+  ApplicationDeadlineStatistics?: ApplicationDeadlineStatisticsResolvers<ContextType>;
   ApplicationEdge?: ApplicationEdgeResolvers<ContextType>;
+  ApplicationStageCount?: ApplicationStageCountResolvers<ContextType>;
+  ApplicationStageDuration?: ApplicationStageDurationResolvers<ContextType>;
+  ApplicationStatistics?: ApplicationStatisticsResolvers<ContextType>;
   ApplicationSubmission?: ApplicationSubmissionResolvers<ContextType>;
+  ApplicationYearStageCount?: ApplicationYearStageCountResolvers<ContextType>;
+  ApplicationYearTrend?: ApplicationYearTrendResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DeadlineRun?: DeadlineRunResolvers<ContextType>;
@@ -1808,12 +2204,14 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DeclaredSite?: DeclaredSiteResolvers<ContextType>;
   EligibilityResult?: EligibilityResultResolvers<ContextType>;
   EvaluationConclusion?: EvaluationConclusionResolvers<ContextType>;
+  ExportLink?: ExportLinkResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;
   Material?: MaterialResolvers<ContextType>;
   MaterialChecklistItem?: MaterialChecklistItemResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Objection?: ObjectionResolvers<ContextType>;
   ObjectionConnection?: ObjectionConnectionResolvers<ContextType>;
+  ObjectionContact?: ObjectionContactResolvers<ContextType>;
   ObjectionEdge?: ObjectionEdgeResolvers<ContextType>;
   ObjectionReceipt?: ObjectionReceiptResolvers<ContextType>;
   OperatingSubsidyParameters?: OperatingSubsidyParametersResolvers<ContextType>;

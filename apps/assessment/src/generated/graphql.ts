@@ -186,6 +186,23 @@ export type AssessmentDimension =
   /** 作用发挥情况 role played */
   | 'ROLE_PLAYED';
 
+/** 某考核年度某维度的得分。 */
+export type AssessmentDimensionYear = {
+  __typename?: 'AssessmentDimensionYear';
+  /** 计入的考核评估数。 */
+  assessments: Scalars['Int']['output'];
+  /** 平均得分（分，两位小数）；无计入的考核评估时为空。 */
+  averagePoints: Maybe<Scalars['String']['output']>;
+  /** 考核维度（第十九条）。 */
+  dimension: AssessmentDimension;
+  /** 该维度满分（模板中该维度指标权重之和，分）；无计入的考核评估时为空。 */
+  maximumPoints: Maybe<Scalars['String']['output']>;
+  /** 平均得分占满分的比例（0–1，四位小数）；无计入的考核评估时为空。 */
+  shareOfMaximum: Maybe<Scalars['Float']['output']>;
+  /** 考核年度。 */
+  year: Scalars['Int']['output'];
+};
+
 /** 考核评估分页项。 */
 export type AssessmentEdge = {
   __typename?: 'AssessmentEdge';
@@ -194,6 +211,13 @@ export type AssessmentEdge = {
   /** 考核评估。 */
   node: Assessment;
 };
+
+/** 考核导出报表。Assessment reports that can be exported. */
+export type AssessmentExportReport =
+  /** 考核名单（逐园区逐年度的总分和等次）。The assessment list. */
+  | 'ASSESSMENTS'
+  /** 考核统计（各年度等次分布、各维度得分）。Assessment statistics. */
+  | 'STATISTICS';
 
 /** 考核评估列表过滤条件。 */
 export type AssessmentFilter = {
@@ -207,6 +231,25 @@ export type AssessmentFilter = {
   status?: InputMaybe<AssessmentStatus>;
   /** 考核年度。Year assessed. */
   year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** 某考核年度的等次分布。等次为当前等次：已定级的为最终等次（整改后复评的以复评为准），整改中、复评中的为初评等次。 */
+export type AssessmentGradeYear = {
+  __typename?: 'AssessmentGradeYear';
+  /** 考核评估数（园区数）。 */
+  assessed: Scalars['Int']['output'];
+  /** 优秀。 */
+  excellent: Scalars['Int']['output'];
+  /** 其中已最终定级的。 */
+  final: Scalars['Int']['output'];
+  /** 尚未评定等次。 */
+  notGraded: Scalars['Int']['output'];
+  /** 合格。 */
+  qualified: Scalars['Int']['output'];
+  /** 不合格。 */
+  unqualified: Scalars['Int']['output'];
+  /** 考核年度。 */
+  year: Scalars['Int']['output'];
 };
 
 /** 考核指标。One indicator: scored 0–maxScore, contributing score ÷ maxScore × weight points to the total. */
@@ -300,6 +343,27 @@ export type AssessmentScoreChange = {
   scoreBefore: Maybe<Scalars['String']['output']>;
 };
 
+/** 考核评估统计。Assessment statistics: aggregates only. */
+export type AssessmentStatistics = {
+  __typename?: 'AssessmentStatistics';
+  /** 统计范围的县区代码；全市为空。 */
+  countyCode: Maybe<Scalars['String']['output']>;
+  /**
+   * 逐年各维度得分（每年三个维度全部列出）。得分取决定当前等次的那次评分：整改后复评定级的取复评得分，否则取初评得分；
+   * 指标得分按该年度考核周期的模板折算（得分 ÷ 满分 × 权重），维度平均得分为该维度各指标平均折算得分之和（已定级的考核每个指标都有得分，
+   * 即各考核该维度得分的平均）。未定级的和周期建立前的历史记录不计入。
+   */
+  dimensionsByYear: Array<AssessmentDimensionYear>;
+  /** 起始考核年度。 */
+  fromYear: Scalars['Int']['output'];
+  /** 逐年等次分布（每年列出，无考核的年度为 0）。 */
+  gradesByYear: Array<AssessmentGradeYear>;
+  /** 截止考核年度。 */
+  toYear: Scalars['Int']['output'];
+  /** 历年平均总分（每年列出）。 */
+  trend: Array<AssessmentYearTrend>;
+};
+
 /** 考核评估状态。Assessment status (Art 18–20). */
 export type AssessmentStatus =
   /** 县区已审核，待评分 checked by the county bureau, being scored */
@@ -380,6 +444,88 @@ export type AssessmentTemplateInput = {
   title: Scalars['String']['input'];
 };
 
+/** 某考核年度的平均总分。 */
+export type AssessmentYearTrend = {
+  __typename?: 'AssessmentYearTrend';
+  /** 平均总分（两位小数）；无已评分的考核评估时为空。 */
+  averageTotalScore: Maybe<Scalars['String']['output']>;
+  /** 已评分的考核评估数。 */
+  scored: Scalars['Int']['output'];
+  /** 考核年度。 */
+  year: Scalars['Int']['output'];
+};
+
+/** 审计日志条目（只增不改，至少保存 185 天）。One audit row: append-only, never updated or deleted (kept at least 185 days, Cybersecurity Law art. 21). */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** 操作人（用户 ID，令牌的 sub）。Who: the user id (JWT subject), or system:… for scheduled jobs and events. */
+  actor: Scalars['String']['output'];
+  /** 变更内容（JSON：字段 → [修改前, 修改后]；个人信息只记“已变更”，从不记录其值）。Changes as JSON text: field → [before, after]; personal data is recorded as changed, never its value; a reveal records its reason. */
+  changes: Scalars['String']['output'];
+  /** 操作人所属县区（管辖范围）。The actor's county (jurisdiction), if any. */
+  countyCode: Maybe<Scalars['String']['output']>;
+  /** 条目编号（服务内）。Row id within the service. */
+  id: Scalars['ID']['output'];
+  /** 发生时间。When it happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** 操作（访问策略中的操作名）。The operation, as named in the access policy (e.g. park.updateProfile, park.contact.reveal). */
+  operation: Scalars['String']['output'];
+  /** 结果。Outcome. */
+  outcome: AuditOutcome;
+  /** 操作人所属园区（管辖范围）。The actor's park (jurisdiction), if any. */
+  parkId: Maybe<Scalars['ID']['output']>;
+  /** 请求编号，可据此查找日志。The request id, to find the request in the logs. */
+  requestId: Maybe<Scalars['String']['output']>;
+  /** 操作人角色。The actor's role. */
+  role: Scalars['String']['output'];
+  /** 客户端地址（网关所见）。The client address the gateway saw. */
+  sourceAddress: Maybe<Scalars['String']['output']>;
+  /** 对象 ID（列表或新建为 *）。Target id; * for a list or a refused creation. */
+  targetId: Scalars['String']['output'];
+  /** 对象类型。Target type, e.g. Park. */
+  targetType: Scalars['String']['output'];
+};
+
+/** 审计日志分页列表。 */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+  /** 符合条件的总数。 */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+/** 审计日志查询条件。Filter of an audit-log query; all given conditions apply. */
+export type AuditFilter = {
+  /** 操作人（用户 ID）。Actor (user id). */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** 起始时间（含）。From (inclusive). */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** 操作名。Operation name. */
+  operation?: InputMaybe<Scalars['String']['input']>;
+  /** 结果。Outcome. */
+  outcome?: InputMaybe<AuditOutcome>;
+  /** 对象 ID。Target id. */
+  targetId?: InputMaybe<Scalars['String']['input']>;
+  /** 对象类型。Target type. */
+  targetType?: InputMaybe<Scalars['String']['input']>;
+  /** 截止时间（不含）。To (exclusive). */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** 审计结果。Whether the attempt was carried out or refused. */
+export type AuditOutcome =
+  /** 被拒绝 refused by the access policy; nothing was changed or shown */
+  | 'DENIED'
+  /** 已执行 committed (a change, or a granted access to personal data) */
+  | 'SUCCEEDED';
+
 /** 通报表扬园区。A park commended for the year (public). */
 export type CommendedPark = {
   __typename?: 'CommendedPark';
@@ -453,6 +599,24 @@ export type EvidenceFile = {
   sizeBytes: Scalars['Int']['output'];
   /** 上传时间。When uploaded. */
   uploadedAt: Scalars['DateTime']['output'];
+};
+
+/** 导出文件格式。Export file format. */
+export type ExportFormat =
+  /** CSV（UTF-8 带 BOM，Excel 可直接打开） */
+  | 'CSV'
+  /** Excel 工作簿（.xlsx，每张表一个工作表） */
+  | 'XLSX';
+
+/** 导出下载链接：仅限申请导出的用户本人，在有效期内携带同一令牌下载。A short-lived, personal download link of an export. */
+export type ExportLink = {
+  __typename?: 'ExportLink';
+  /** 链接失效时间。 */
+  expiresAt: Scalars['DateTime']['output'];
+  /** 下载文件名（报表名称和导出日期）。 */
+  fileName: Scalars['String']['output'];
+  /** 下载地址（网关路径 /files/<服务>/exports/<令牌>），需携带同一用户的令牌。 */
+  url: Scalars['String']['output'];
 };
 
 /** 考核等次。Grade: ≥ 90 优秀, ≥ 60 合格, else 不合格 (default cut-offs). */
@@ -674,10 +838,29 @@ export type Query = {
   __typename?: 'Query';
   /** 按 ID 查询考核评估。An assessment by id; null when it does not exist. */
   assessment: Maybe<Assessment>;
+  /** 考核服务审计日志（仅市人社局，分页，最新在前）。The assessment service's audit log: every committed change, every access to personal data and every denied attempt, newest first; city bureau only. */
+  assessmentAuditLog: AuditEntryConnection;
+  /** 导出考核服务审计日志（仅市人社局，CSV 或 Excel，中文表头），返回 10 分钟内有效、仅限本人使用的下载链接；最多 50000 条。Exports the assessment audit log (same filter) as a personal, short-lived download link; at most 50,000 rows. */
+  assessmentAuditLogExport: ExportLink;
   /** 按考核年度查询考核周期；尚未开启时为 null。The cycle assessing `year` (the year assessed); null when not opened. */
   assessmentCycle: Maybe<AssessmentCycle>;
   /** 考核周期列表（分页），考核年度从新到旧。Cycles, newest assessed year first. */
   assessmentCycles: AssessmentCycleConnection;
+  /**
+   * 导出考核名单或考核统计（CSV 或 Excel，中文表头），返回 10 分钟内有效、仅限本人使用的下载链接（用同一令牌 GET `url`）。
+   * ASSESSMENTS：与 `assessments` 列表相同的范围（市局、财政、数据组为全市，县区人社部门为本县区，园区为本园区，评审为所分配的考核），按考核年度筛选。
+   * STATISTICS：与 `assessmentStatistics` 相同的汇总、年度范围和权限。Export the assessment list or the assessment statistics as a download link.
+   */
+  assessmentExport: ExportLink;
+  /**
+   * 考核评估统计：考核年度在 fromYear–toYear（含）之间的等次分布、各维度（第十九条）平均得分和历年平均总分。只含汇总数字，不含个人信息。
+   * Assessments of the years `fromYear`–`toYear` (the year assessed; without them the ten years up to the
+   * current one): grade distribution, average points per Art 19 dimension, and the average total per
+   * year, computed in PostgreSQL. The city bureau, finance and the data team see the whole city (or one
+   * county with `countyCode`); a county bureau only its own county (asking for another is FORBIDDEN);
+   * parks and reviewers are FORBIDDEN.
+   */
+  assessmentStatistics: AssessmentStatistics;
   /** 按 ID 查询考核指标模板；不存在时为 null。A template by id; null when it does not exist. */
   assessmentTemplate: Maybe<AssessmentTemplate>;
   /** 考核指标模板（分页），最新在前。Indicator templates, newest first. */
@@ -699,6 +882,19 @@ export type QueryAssessmentArgs = {
 };
 
 
+export type QueryAssessmentAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAssessmentAuditLogExportArgs = {
+  filter?: InputMaybe<AuditFilter>;
+  format: ExportFormat;
+};
+
+
 export type QueryAssessmentCycleArgs = {
   year: Scalars['Int']['input'];
 };
@@ -707,6 +903,22 @@ export type QueryAssessmentCycleArgs = {
 export type QueryAssessmentCyclesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAssessmentExportArgs = {
+  countyCode?: InputMaybe<Scalars['String']['input']>;
+  format: ExportFormat;
+  fromYear?: InputMaybe<Scalars['Int']['input']>;
+  report: AssessmentExportReport;
+  toYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAssessmentStatisticsArgs = {
+  countyCode?: InputMaybe<Scalars['String']['input']>;
+  fromYear?: InputMaybe<Scalars['Int']['input']>;
+  toYear?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -937,20 +1149,31 @@ export type ResolversTypes = ResolversObject<{
   AssessmentDeadlineOutcome: AssessmentDeadlineOutcome;
   AssessmentDeadlineRun: ResolverTypeWrapper<AssessmentDeadlineRun>;
   AssessmentDimension: AssessmentDimension;
+  AssessmentDimensionYear: ResolverTypeWrapper<AssessmentDimensionYear>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   AssessmentEdge: ResolverTypeWrapper<Omit<AssessmentEdge, 'node'> & { node: ResolversTypes['Assessment'] }>;
+  AssessmentExportReport: AssessmentExportReport;
   AssessmentFilter: AssessmentFilter;
+  AssessmentGradeYear: ResolverTypeWrapper<AssessmentGradeYear>;
   AssessmentIndicator: ResolverTypeWrapper<AssessmentIndicator>;
   AssessmentIndicatorInput: AssessmentIndicatorInput;
   AssessmentPhase: AssessmentPhase;
   AssessmentReviewer: ResolverTypeWrapper<AssessmentReviewer>;
   AssessmentReviewerInput: AssessmentReviewerInput;
   AssessmentScoreChange: ResolverTypeWrapper<AssessmentScoreChange>;
+  AssessmentStatistics: ResolverTypeWrapper<AssessmentStatistics>;
   AssessmentStatus: AssessmentStatus;
   AssessmentStatusCount: ResolverTypeWrapper<AssessmentStatusCount>;
   AssessmentTemplate: ResolverTypeWrapper<AssessmentTemplate>;
   AssessmentTemplateConnection: ResolverTypeWrapper<AssessmentTemplateConnection>;
   AssessmentTemplateEdge: ResolverTypeWrapper<AssessmentTemplateEdge>;
   AssessmentTemplateInput: AssessmentTemplateInput;
+  AssessmentYearTrend: ResolverTypeWrapper<AssessmentYearTrend>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
+  AuditFilter: AuditFilter;
+  AuditOutcome: AuditOutcome;
   CommendedPark: ResolverTypeWrapper<Omit<CommendedPark, 'park'> & { park: ResolversTypes['Park'] }>;
   CommendedParkConnection: ResolverTypeWrapper<Omit<CommendedParkConnection, 'edges'> & { edges: Array<ResolversTypes['CommendedParkEdge']> }>;
   CommendedParkEdge: ResolverTypeWrapper<Omit<CommendedParkEdge, 'node'> & { node: ResolversTypes['CommendedPark'] }>;
@@ -959,6 +1182,8 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EvidenceFile: ResolverTypeWrapper<EvidenceFile>;
+  ExportFormat: ExportFormat;
+  ExportLink: ResolverTypeWrapper<ExportLink>;
   Grade: Grade;
   GradeCutoffs: ResolverTypeWrapper<GradeCutoffs>;
   GradeCutoffsInput: GradeCutoffsInput;
@@ -990,18 +1215,27 @@ export type ResolversParentTypes = ResolversObject<{
   AssessmentCycleConnection: Omit<AssessmentCycleConnection, 'edges'> & { edges: Array<ResolversParentTypes['AssessmentCycleEdge']> };
   AssessmentCycleEdge: Omit<AssessmentCycleEdge, 'node'> & { node: ResolversParentTypes['AssessmentCycle'] };
   AssessmentDeadlineRun: AssessmentDeadlineRun;
+  AssessmentDimensionYear: AssessmentDimensionYear;
+  Float: Scalars['Float']['output'];
   AssessmentEdge: Omit<AssessmentEdge, 'node'> & { node: ResolversParentTypes['Assessment'] };
   AssessmentFilter: AssessmentFilter;
+  AssessmentGradeYear: AssessmentGradeYear;
   AssessmentIndicator: AssessmentIndicator;
   AssessmentIndicatorInput: AssessmentIndicatorInput;
   AssessmentReviewer: AssessmentReviewer;
   AssessmentReviewerInput: AssessmentReviewerInput;
   AssessmentScoreChange: AssessmentScoreChange;
+  AssessmentStatistics: AssessmentStatistics;
   AssessmentStatusCount: AssessmentStatusCount;
   AssessmentTemplate: AssessmentTemplate;
   AssessmentTemplateConnection: AssessmentTemplateConnection;
   AssessmentTemplateEdge: AssessmentTemplateEdge;
   AssessmentTemplateInput: AssessmentTemplateInput;
+  AssessmentYearTrend: AssessmentYearTrend;
+  AuditEntry: AuditEntry;
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
+  AuditFilter: AuditFilter;
   CommendedPark: Omit<CommendedPark, 'park'> & { park: ResolversParentTypes['Park'] };
   CommendedParkConnection: Omit<CommendedParkConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommendedParkEdge']> };
   CommendedParkEdge: Omit<CommendedParkEdge, 'node'> & { node: ResolversParentTypes['CommendedPark'] };
@@ -1009,6 +1243,7 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   EvidenceFile: EvidenceFile;
+  ExportLink: ExportLink;
   GradeCutoffs: GradeCutoffs;
   GradeCutoffsInput: GradeCutoffsInput;
   IndicatorScore: IndicatorScore;
@@ -1087,9 +1322,28 @@ export type AssessmentDeadlineRunResolvers<ContextType = Context, ParentType ext
   recipients?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
+export type AssessmentDimensionYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentDimensionYear'] = ResolversParentTypes['AssessmentDimensionYear']> = ResolversObject<{
+  assessments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  averagePoints?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dimension?: Resolver<ResolversTypes['AssessmentDimension'], ParentType, ContextType>;
+  maximumPoints?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shareOfMaximum?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type AssessmentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentEdge'] = ResolversParentTypes['AssessmentEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType>;
+}>;
+
+export type AssessmentGradeYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentGradeYear'] = ResolversParentTypes['AssessmentGradeYear']> = ResolversObject<{
+  assessed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  excellent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  final?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notGraded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  qualified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unqualified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type AssessmentIndicatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentIndicator'] = ResolversParentTypes['AssessmentIndicator']> = ResolversObject<{
@@ -1123,6 +1377,15 @@ export type AssessmentScoreChangeResolvers<ContextType = Context, ParentType ext
   scoreBefore?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type AssessmentStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentStatistics'] = ResolversParentTypes['AssessmentStatistics']> = ResolversObject<{
+  countyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dimensionsByYear?: Resolver<Array<ResolversTypes['AssessmentDimensionYear']>, ParentType, ContextType>;
+  fromYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  gradesByYear?: Resolver<Array<ResolversTypes['AssessmentGradeYear']>, ParentType, ContextType>;
+  toYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trend?: Resolver<Array<ResolversTypes['AssessmentYearTrend']>, ParentType, ContextType>;
+}>;
+
 export type AssessmentStatusCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentStatusCount'] = ResolversParentTypes['AssessmentStatusCount']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AssessmentStatus'], ParentType, ContextType>;
@@ -1149,6 +1412,39 @@ export type AssessmentTemplateConnectionResolvers<ContextType = Context, ParentT
 export type AssessmentTemplateEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentTemplateEdge'] = ResolversParentTypes['AssessmentTemplateEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['AssessmentTemplate'], ParentType, ContextType>;
+}>;
+
+export type AssessmentYearTrendResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentYearTrend'] = ResolversParentTypes['AssessmentYearTrend']> = ResolversObject<{
+  averageTotalScore?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changes?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  parkId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 }>;
 
 export type CommendedParkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommendedPark'] = ResolversParentTypes['CommendedPark']> = ResolversObject<{
@@ -1191,6 +1487,12 @@ export type EvidenceFileResolvers<ContextType = Context, ParentType extends Reso
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ExportLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExportLink'] = ResolversParentTypes['ExportLink']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type GradeCutoffsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GradeCutoffs'] = ResolversParentTypes['GradeCutoffs']> = ResolversObject<{
@@ -1242,8 +1544,12 @@ export type PendingAssessmentDeadlineResolvers<ContextType = Context, ParentType
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   assessment?: Resolver<Maybe<ResolversTypes['Assessment']>, ParentType, ContextType, RequireFields<QueryAssessmentArgs, 'id'>>;
+  assessmentAuditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAssessmentAuditLogArgs>>;
+  assessmentAuditLogExport?: Resolver<ResolversTypes['ExportLink'], ParentType, ContextType, RequireFields<QueryAssessmentAuditLogExportArgs, 'format'>>;
   assessmentCycle?: Resolver<Maybe<ResolversTypes['AssessmentCycle']>, ParentType, ContextType, RequireFields<QueryAssessmentCycleArgs, 'year'>>;
   assessmentCycles?: Resolver<ResolversTypes['AssessmentCycleConnection'], ParentType, ContextType, Partial<QueryAssessmentCyclesArgs>>;
+  assessmentExport?: Resolver<ResolversTypes['ExportLink'], ParentType, ContextType, RequireFields<QueryAssessmentExportArgs, 'format' | 'report'>>;
+  assessmentStatistics?: Resolver<ResolversTypes['AssessmentStatistics'], ParentType, ContextType, Partial<QueryAssessmentStatisticsArgs>>;
   assessmentTemplate?: Resolver<Maybe<ResolversTypes['AssessmentTemplate']>, ParentType, ContextType, RequireFields<QueryAssessmentTemplateArgs, 'id'>>;
   assessmentTemplates?: Resolver<ResolversTypes['AssessmentTemplateConnection'], ParentType, ContextType, Partial<QueryAssessmentTemplatesArgs>>;
   assessments?: Resolver<ResolversTypes['AssessmentConnection'], ParentType, ContextType, Partial<QueryAssessmentsArgs>>;
@@ -1284,14 +1590,21 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AssessmentCycleConnection?: AssessmentCycleConnectionResolvers<ContextType>;
   AssessmentCycleEdge?: AssessmentCycleEdgeResolvers<ContextType>;
   AssessmentDeadlineRun?: AssessmentDeadlineRunResolvers<ContextType>;
+  AssessmentDimensionYear?: AssessmentDimensionYearResolvers<ContextType>;
   AssessmentEdge?: AssessmentEdgeResolvers<ContextType>;
+  AssessmentGradeYear?: AssessmentGradeYearResolvers<ContextType>;
   AssessmentIndicator?: AssessmentIndicatorResolvers<ContextType>;
   AssessmentReviewer?: AssessmentReviewerResolvers<ContextType>;
   AssessmentScoreChange?: AssessmentScoreChangeResolvers<ContextType>;
+  AssessmentStatistics?: AssessmentStatisticsResolvers<ContextType>;
   AssessmentStatusCount?: AssessmentStatusCountResolvers<ContextType>;
   AssessmentTemplate?: AssessmentTemplateResolvers<ContextType>;
   AssessmentTemplateConnection?: AssessmentTemplateConnectionResolvers<ContextType>;
   AssessmentTemplateEdge?: AssessmentTemplateEdgeResolvers<ContextType>;
+  AssessmentYearTrend?: AssessmentYearTrendResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   CommendedPark?: CommendedParkResolvers<ContextType>;
   CommendedParkConnection?: CommendedParkConnectionResolvers<ContextType>;
   CommendedParkEdge?: CommendedParkEdgeResolvers<ContextType>;
@@ -1299,6 +1612,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   EvidenceFile?: EvidenceFileResolvers<ContextType>;
+  ExportLink?: ExportLinkResolvers<ContextType>;
   GradeCutoffs?: GradeCutoffsResolvers<ContextType>;
   IndicatorScore?: IndicatorScoreResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

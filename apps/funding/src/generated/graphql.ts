@@ -24,6 +24,77 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** 审计日志条目（只增不改，至少保存 185 天）。One audit row: append-only, never updated or deleted (kept at least 185 days, Cybersecurity Law art. 21). */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** 操作人（用户 ID，令牌的 sub）。Who: the user id (JWT subject), or system:… for scheduled jobs and events. */
+  actor: Scalars['String']['output'];
+  /** 变更内容（JSON：字段 → [修改前, 修改后]；个人信息只记“已变更”，从不记录其值）。Changes as JSON text: field → [before, after]; personal data is recorded as changed, never its value; a reveal records its reason. */
+  changes: Scalars['String']['output'];
+  /** 操作人所属县区（管辖范围）。The actor's county (jurisdiction), if any. */
+  countyCode: Maybe<Scalars['String']['output']>;
+  /** 条目编号（服务内）。Row id within the service. */
+  id: Scalars['ID']['output'];
+  /** 发生时间。When it happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** 操作（访问策略中的操作名）。The operation, as named in the access policy (e.g. park.updateProfile, park.contact.reveal). */
+  operation: Scalars['String']['output'];
+  /** 结果。Outcome. */
+  outcome: AuditOutcome;
+  /** 操作人所属园区（管辖范围）。The actor's park (jurisdiction), if any. */
+  parkId: Maybe<Scalars['ID']['output']>;
+  /** 请求编号，可据此查找日志。The request id, to find the request in the logs. */
+  requestId: Maybe<Scalars['String']['output']>;
+  /** 操作人角色。The actor's role. */
+  role: Scalars['String']['output'];
+  /** 客户端地址（网关所见）。The client address the gateway saw. */
+  sourceAddress: Maybe<Scalars['String']['output']>;
+  /** 对象 ID（列表或新建为 *）。Target id; * for a list or a refused creation. */
+  targetId: Scalars['String']['output'];
+  /** 对象类型。Target type, e.g. Park. */
+  targetType: Scalars['String']['output'];
+};
+
+/** 审计日志分页列表。 */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+  /** 符合条件的总数。 */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+/** 审计日志查询条件。Filter of an audit-log query; all given conditions apply. */
+export type AuditFilter = {
+  /** 操作人（用户 ID）。Actor (user id). */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** 起始时间（含）。From (inclusive). */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** 操作名。Operation name. */
+  operation?: InputMaybe<Scalars['String']['input']>;
+  /** 结果。Outcome. */
+  outcome?: InputMaybe<AuditOutcome>;
+  /** 对象 ID。Target id. */
+  targetId?: InputMaybe<Scalars['String']['input']>;
+  /** 对象类型。Target type. */
+  targetType?: InputMaybe<Scalars['String']['input']>;
+  /** 截止时间（不含）。To (exclusive). */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** 审计结果。Whether the attempt was carried out or refused. */
+export type AuditOutcome =
+  /** 被拒绝 refused by the access policy; nothing was changed or shown */
+  | 'DENIED'
+  /** 已执行 committed (a change, or a granted access to personal data) */
+  | 'SUCCEEDED';
+
 /** 资金对账单。Statement of one award: every entry in order, with running balance and totals. */
 export type AwardStatement = {
   __typename?: 'AwardStatement';
@@ -118,6 +189,33 @@ export type EmploymentReportStatus =
   | 'RETURNED'
   /** 已核实 verified by the county bureau */
   | 'VERIFIED';
+
+/**
+ * 某年度促进就业人数与全市目标任务（第十条）。门槛人数 = ⌈门槛比例 × 目标任务合计⌉，门槛比例取该年 12 月 31 日有效的政策版本
+ * （按县区统计时取该县区自己的版本，如有；否则取全市的版本）。目标任务为全市数字，不随县区变化。
+ * Employment promoted against the city's targets in one year.
+ */
+export type EmploymentYearStatistics = {
+  __typename?: 'EmploymentYearStatistics';
+  /** 经核实的促进就业人数合计。 */
+  employmentPromoted: Scalars['Int']['output'];
+  /** 经核实人数达到（≥）门槛人数的园区数；门槛人数未知时为空。 */
+  parksReachingThreshold: Maybe<Scalars['Int']['output']>;
+  /** 农村劳动力转移就业目标任务（人）；尚未录入时为空。 */
+  ruralLabourTransferTarget: Maybe<Scalars['Int']['output']>;
+  /** 目标任务合计（人）；尚未录入时为空。 */
+  targetsTotal: Maybe<Scalars['Int']['output']>;
+  /** 门槛比例（%）；该年无有效政策版本时为空。 */
+  thresholdPercent: Maybe<Scalars['Int']['output']>;
+  /** 补助门槛人数；目标任务未录入或无有效政策版本时为空。 */
+  thresholdPersons: Maybe<Scalars['Int']['output']>;
+  /** 城镇新增就业目标任务（人）；市局尚未录入时为空。 */
+  urbanNewEmploymentTarget: Maybe<Scalars['Int']['output']>;
+  /** 经县区核实的促进就业报告数（园区数）。 */
+  verifiedReports: Scalars['Int']['output'];
+  /** 年度。 */
+  year: Scalars['Int']['output'];
+};
 
 /** 补贴申报登记内容。A reference to record. */
 export type EnterpriseSubsidyInput = {
@@ -246,6 +344,24 @@ export type EvidenceFile = {
   uploadedAt: Scalars['DateTime']['output'];
 };
 
+/** 导出文件格式。Export file format. */
+export type ExportFormat =
+  /** CSV（UTF-8 带 BOM，Excel 可直接打开） */
+  | 'CSV'
+  /** Excel 工作簿（.xlsx，每张表一个工作表） */
+  | 'XLSX';
+
+/** 导出下载链接：仅限申请导出的用户本人，在有效期内携带同一令牌下载。A short-lived, personal download link of an export. */
+export type ExportLink = {
+  __typename?: 'ExportLink';
+  /** 链接失效时间。 */
+  expiresAt: Scalars['DateTime']['output'];
+  /** 下载文件名（报表名称和导出日期）。 */
+  fileName: Scalars['String']['output'];
+  /** 下载地址（网关路径 /files/<服务>/exports/<令牌>），需携带同一用户的令牌。 */
+  url: Scalars['String']['output'];
+};
+
 /** 资金记录：一笔认定奖励或年度运营补助。A funding award: a recognition award or a yearly operating subsidy. */
 export type FundingAward = {
   __typename?: 'FundingAward';
@@ -313,6 +429,13 @@ export type FundingAwardFilter = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** 资金导出报表。Funding reports that can be exported. */
+export type FundingExportReport =
+  /** 资金名单（逐笔，含核定、拨付、支出合计）。The funding list, award by award. */
+  | 'AWARDS'
+  /** 资金统计（按年度、县区、类别、状态和支出类别）。Funding statistics. */
+  | 'STATISTICS';
+
 /** 资金类别。Kind of funding (Art 9–10). */
 export type FundingKind =
   /** 基础运营经费补助（第十条），每个园区每年度至多一笔。Yearly basic operating subsidy (Art 10), at most one per park and year. */
@@ -333,6 +456,46 @@ export type FundingKindStatusTotal = {
   kind: FundingKind;
   /** 状态。 */
   status: FundingStatus;
+};
+
+/** 资金统计。Funding statistics over a range of years: aggregates only. */
+export type FundingStatistics = {
+  __typename?: 'FundingStatistics';
+  /** 逐年合计（每年列出，无资金的年度为 0）。资金的拨付和支出不论发生在何时，均计入该笔资金的资金年度。 */
+  byYear: Array<FundingYearTotals>;
+  /** 按资金年度、县区、类别和状态统计的笔数和金额（仅列出有资金的组合，按年度、县区、类别、状态排序）。 */
+  byYearCountyKindStatus: Array<FundingStatisticsGroup>;
+  /** 统计范围的县区代码；全市为空。 */
+  countyCode: Maybe<Scalars['String']['output']>;
+  /** 逐年促进就业人数与全市目标任务（第十条），每年列出。 */
+  employmentByYear: Array<EmploymentYearStatistics>;
+  /** 起始资金年度。 */
+  fromYear: Scalars['Int']['output'];
+  /** 按资金使用范围（第十一条）汇总的已支出（未退回、未冲销），五类全部列出。 */
+  spendingByCategory: Array<SpendingCategoryTotal>;
+  /** 截止资金年度。 */
+  toYear: Scalars['Int']['output'];
+  /** 全部年度合计（资金笔数、金额、已核定、已拨付、已支出、结余）。 */
+  totals: FundingTotals;
+};
+
+/** 某资金年度、某县区、某类别、某状态的资金笔数和金额。 */
+export type FundingStatisticsGroup = {
+  __typename?: 'FundingStatisticsGroup';
+  /** 金额合计（分）。 */
+  amount: Scalars['Money']['output'];
+  /** 金额合计（元）。 */
+  amountYuan: Scalars['String']['output'];
+  /** 笔数。 */
+  count: Scalars['Int']['output'];
+  /** 县区代码。 */
+  countyCode: Scalars['String']['output'];
+  /** 资金类别。 */
+  kind: FundingKind;
+  /** 状态。 */
+  status: FundingStatus;
+  /** 资金年度。 */
+  year: Scalars['Int']['output'];
 };
 
 /** 资金状态。Status of an award. */
@@ -380,6 +543,15 @@ export type FundingYearSummary = {
   countyCode: Maybe<Scalars['ID']['output']>;
   /** 按资金使用范围（第十一条）汇总的已支出，五类全部列出。 */
   spendingByCategory: Array<SpendingCategoryTotal>;
+  /** 合计。 */
+  totals: FundingTotals;
+  /** 资金年度。 */
+  year: Scalars['Int']['output'];
+};
+
+/** 某资金年度的资金合计。 */
+export type FundingYearTotals = {
+  __typename?: 'FundingYearTotals';
   /** 合计。 */
   totals: FundingTotals;
   /** 资金年度。 */
@@ -677,10 +849,29 @@ export type Query = {
    * city bureau all, a county bureau its parks', a park its own; the data team none. Recorded, never computed.
    */
   enterpriseSubsidyReferences: EnterpriseSubsidyReferenceConnection;
+  /** 资金服务审计日志（仅市人社局，分页，最新在前）。The funding service's audit log: every committed change, every access to personal data and every denied attempt, newest first; city bureau only. */
+  fundingAuditLog: AuditEntryConnection;
+  /** 导出资金服务审计日志（仅市人社局，CSV 或 Excel，中文表头），返回 10 分钟内有效、仅限本人使用的下载链接；最多 50000 条。Exports the funding audit log (same filter) as a personal, short-lived download link; at most 50,000 rows. */
+  fundingAuditLogExport: ExportLink;
   /** 按 ID 查询资金记录。A funding award by id; null when it does not exist. */
   fundingAward: Maybe<FundingAward>;
   /** 资金记录列表（分页）。Funding awards the caller may see, newest first, filtered by county, year, kind and status. */
   fundingAwards: FundingAwardConnection;
+  /**
+   * 导出资金名单或资金统计（CSV 或 Excel，中文表头，金额以元为单位），返回 10 分钟内有效、仅限本人使用的下载链接（用同一令牌 GET `url`）。
+   * AWARDS：与 `fundingAwards` 列表相同的范围（市局、财政为全市，县区人社部门为本县区，园区为本园区；数据组无权查看逐园区资金），按资金年度筛选，含各笔核定、拨付、支出合计。
+   * STATISTICS：与 `fundingStatistics` 相同的汇总、年度范围和权限（数据组可导出）。Export the funding list or the funding statistics as a download link.
+   */
+  fundingExport: ExportLink;
+  /**
+   * 资金统计：资金年度在 fromYear–toYear（含）之间的认定奖励与运营补助，按年度、县区、类别和状态统计，逐年核定、拨付、支出和结余，
+   * 资金使用范围（第十一条）支出，以及促进就业人数与全市目标任务（第十条）。只含汇总数字，不含逐园区明细和个人信息。
+   * Funding of the years `fromYear`–`toYear` (without them the ten years up to the current one), computed in
+   * PostgreSQL. The city bureau, finance and the data team see the whole city (or one county with
+   * `countyCode`); a county bureau only its own county (asking for another is FORBIDDEN); parks and reviewers
+   * are FORBIDDEN.
+   */
+  fundingStatistics: FundingStatistics;
   /**
    * 年度资金汇总：资金年度为 year 的认定奖励与运营补助，按类别与状态、按县区、按资金使用范围（第十一条）汇总，只含合计、
    * 不含逐园区明细。Totals of the awards whose funding year is `year`, and of their ledger movements. The city bureau,
@@ -712,6 +903,19 @@ export type QueryEnterpriseSubsidyReferencesArgs = {
 };
 
 
+export type QueryFundingAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryFundingAuditLogExportArgs = {
+  filter?: InputMaybe<AuditFilter>;
+  format: ExportFormat;
+};
+
+
 export type QueryFundingAwardArgs = {
   id: Scalars['ID']['input'];
 };
@@ -721,6 +925,22 @@ export type QueryFundingAwardsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<FundingAwardFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryFundingExportArgs = {
+  countyCode?: InputMaybe<Scalars['String']['input']>;
+  format: ExportFormat;
+  fromYear?: InputMaybe<Scalars['Int']['input']>;
+  report: FundingExportReport;
+  toYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryFundingStatisticsArgs = {
+  countyCode?: InputMaybe<Scalars['String']['input']>;
+  fromYear?: InputMaybe<Scalars['Int']['input']>;
+  toYear?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1032,19 +1252,25 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AwardStatement: ResolverTypeWrapper<Omit<AwardStatement, 'lines'> & { lines: Array<ResolversTypes['StatementLine']> }>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  CountyFundingTotal: ResolverTypeWrapper<CountyFundingTotal>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
+  AuditFilter: AuditFilter;
+  AuditOutcome: AuditOutcome;
+  AwardStatement: ResolverTypeWrapper<Omit<AwardStatement, 'lines'> & { lines: Array<ResolversTypes['StatementLine']> }>;
+  CountyFundingTotal: ResolverTypeWrapper<CountyFundingTotal>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EmploymentDecision: EmploymentDecision;
   EmploymentReport: ResolverTypeWrapper<Omit<EmploymentReport, 'park'> & { park: ResolversTypes['Park'] }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   EmploymentReportConnection: ResolverTypeWrapper<Omit<EmploymentReportConnection, 'edges'> & { edges: Array<ResolversTypes['EmploymentReportEdge']> }>;
   EmploymentReportEdge: ResolverTypeWrapper<Omit<EmploymentReportEdge, 'node'> & { node: ResolversTypes['EmploymentReport'] }>;
   EmploymentReportFilter: EmploymentReportFilter;
   EmploymentReportStatus: EmploymentReportStatus;
+  EmploymentYearStatistics: ResolverTypeWrapper<EmploymentYearStatistics>;
   EnterpriseSubsidyInput: EnterpriseSubsidyInput;
   EnterpriseSubsidyKind: EnterpriseSubsidyKind;
   EnterpriseSubsidyReference: ResolverTypeWrapper<Omit<EnterpriseSubsidyReference, 'park'> & { park: ResolversTypes['Park'] }>;
@@ -1053,15 +1279,21 @@ export type ResolversTypes = ResolversObject<{
   EnterpriseSubsidyReferenceFilter: EnterpriseSubsidyReferenceFilter;
   EnterpriseSubsidyStatus: EnterpriseSubsidyStatus;
   EvidenceFile: ResolverTypeWrapper<EvidenceFile>;
+  ExportFormat: ExportFormat;
+  ExportLink: ResolverTypeWrapper<ExportLink>;
   FundingAward: ResolverTypeWrapper<FundingAwardEntity>;
   FundingAwardConnection: ResolverTypeWrapper<Omit<FundingAwardConnection, 'edges'> & { edges: Array<ResolversTypes['FundingAwardEdge']> }>;
   FundingAwardEdge: ResolverTypeWrapper<Omit<FundingAwardEdge, 'node'> & { node: ResolversTypes['FundingAward'] }>;
   FundingAwardFilter: FundingAwardFilter;
+  FundingExportReport: FundingExportReport;
   FundingKind: FundingKind;
   FundingKindStatusTotal: ResolverTypeWrapper<FundingKindStatusTotal>;
+  FundingStatistics: ResolverTypeWrapper<FundingStatistics>;
+  FundingStatisticsGroup: ResolverTypeWrapper<FundingStatisticsGroup>;
   FundingStatus: FundingStatus;
   FundingTotals: ResolverTypeWrapper<FundingTotals>;
   FundingYearSummary: ResolverTypeWrapper<FundingYearSummary>;
+  FundingYearTotals: ResolverTypeWrapper<FundingYearTotals>;
   Grade: Grade;
   LedgerEntry: ResolverTypeWrapper<Omit<LedgerEntry, 'award' | 'park'> & { award: ResolversTypes['FundingAward'], park: ResolversTypes['Park'] }>;
   LedgerEntryConnection: ResolverTypeWrapper<Omit<LedgerEntryConnection, 'edges'> & { edges: Array<ResolversTypes['LedgerEntryEdge']> }>;
@@ -1089,30 +1321,39 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AwardStatement: Omit<AwardStatement, 'lines'> & { lines: Array<ResolversParentTypes['StatementLine']> };
+  AuditEntry: AuditEntry;
   String: Scalars['String']['output'];
-  CountyFundingTotal: CountyFundingTotal;
   ID: Scalars['ID']['output'];
+  AuditEntryConnection: AuditEntryConnection;
+  Int: Scalars['Int']['output'];
+  AuditEntryEdge: AuditEntryEdge;
+  AuditFilter: AuditFilter;
+  AwardStatement: Omit<AwardStatement, 'lines'> & { lines: Array<ResolversParentTypes['StatementLine']> };
+  CountyFundingTotal: CountyFundingTotal;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   EmploymentReport: Omit<EmploymentReport, 'park'> & { park: ResolversParentTypes['Park'] } | FederationReferenceTypes['EmploymentReport'];
-  Int: Scalars['Int']['output'];
   EmploymentReportConnection: Omit<EmploymentReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['EmploymentReportEdge']> };
   EmploymentReportEdge: Omit<EmploymentReportEdge, 'node'> & { node: ResolversParentTypes['EmploymentReport'] };
   EmploymentReportFilter: EmploymentReportFilter;
+  EmploymentYearStatistics: EmploymentYearStatistics;
   EnterpriseSubsidyInput: EnterpriseSubsidyInput;
   EnterpriseSubsidyReference: Omit<EnterpriseSubsidyReference, 'park'> & { park: ResolversParentTypes['Park'] } | FederationReferenceTypes['EnterpriseSubsidyReference'];
   EnterpriseSubsidyReferenceConnection: Omit<EnterpriseSubsidyReferenceConnection, 'edges'> & { edges: Array<ResolversParentTypes['EnterpriseSubsidyReferenceEdge']> };
   EnterpriseSubsidyReferenceEdge: Omit<EnterpriseSubsidyReferenceEdge, 'node'> & { node: ResolversParentTypes['EnterpriseSubsidyReference'] };
   EnterpriseSubsidyReferenceFilter: EnterpriseSubsidyReferenceFilter;
   EvidenceFile: EvidenceFile;
+  ExportLink: ExportLink;
   FundingAward: FundingAwardEntity;
   FundingAwardConnection: Omit<FundingAwardConnection, 'edges'> & { edges: Array<ResolversParentTypes['FundingAwardEdge']> };
   FundingAwardEdge: Omit<FundingAwardEdge, 'node'> & { node: ResolversParentTypes['FundingAward'] };
   FundingAwardFilter: FundingAwardFilter;
   FundingKindStatusTotal: FundingKindStatusTotal;
+  FundingStatistics: FundingStatistics;
+  FundingStatisticsGroup: FundingStatisticsGroup;
   FundingTotals: FundingTotals;
   FundingYearSummary: FundingYearSummary;
+  FundingYearTotals: FundingYearTotals;
   LedgerEntry: Omit<LedgerEntry, 'award' | 'park'> & { award: ResolversParentTypes['FundingAward'], park: ResolversParentTypes['Park'] };
   LedgerEntryConnection: Omit<LedgerEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['LedgerEntryEdge']> };
   LedgerEntryEdge: Omit<LedgerEntryEdge, 'node'> & { node: ResolversParentTypes['LedgerEntry'] };
@@ -1130,6 +1371,33 @@ export type ResolversParentTypes = ResolversObject<{
   SubsidyComputation: SubsidyComputation;
   SubsidyComputationStep: SubsidyComputationStep;
   YearlyTargets: YearlyTargets;
+}>;
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changes?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  parkId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 }>;
 
 export type AwardStatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AwardStatement'] = ResolversParentTypes['AwardStatement']> = ResolversObject<{
@@ -1181,6 +1449,18 @@ export type EmploymentReportEdgeResolvers<ContextType = Context, ParentType exte
   node?: Resolver<ResolversTypes['EmploymentReport'], ParentType, ContextType>;
 }>;
 
+export type EmploymentYearStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmploymentYearStatistics'] = ResolversParentTypes['EmploymentYearStatistics']> = ResolversObject<{
+  employmentPromoted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  parksReachingThreshold?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ruralLabourTransferTarget?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  targetsTotal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  thresholdPercent?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  thresholdPersons?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  urbanNewEmploymentTarget?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  verifiedReports?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type EnterpriseSubsidyReferenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseSubsidyReference'] = ResolversParentTypes['EnterpriseSubsidyReference'], FederationReferenceType extends FederationReferenceTypes['EnterpriseSubsidyReference'] = FederationReferenceTypes['EnterpriseSubsidyReference']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EnterpriseSubsidyReference']> | FederationReferenceType, FederationReferenceType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1220,6 +1500,12 @@ export type EvidenceFileResolvers<ContextType = Context, ParentType extends Reso
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ExportLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExportLink'] = ResolversParentTypes['ExportLink']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type FundingAwardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingAward'] = ResolversParentTypes['FundingAward'], FederationReferenceType extends FederationReferenceTypes['FundingAward'] = FederationReferenceTypes['FundingAward']> = ResolversObject<{
@@ -1263,6 +1549,27 @@ export type FundingKindStatusTotalResolvers<ContextType = Context, ParentType ex
   status?: Resolver<ResolversTypes['FundingStatus'], ParentType, ContextType>;
 }>;
 
+export type FundingStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingStatistics'] = ResolversParentTypes['FundingStatistics']> = ResolversObject<{
+  byYear?: Resolver<Array<ResolversTypes['FundingYearTotals']>, ParentType, ContextType>;
+  byYearCountyKindStatus?: Resolver<Array<ResolversTypes['FundingStatisticsGroup']>, ParentType, ContextType>;
+  countyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  employmentByYear?: Resolver<Array<ResolversTypes['EmploymentYearStatistics']>, ParentType, ContextType>;
+  fromYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  spendingByCategory?: Resolver<Array<ResolversTypes['SpendingCategoryTotal']>, ParentType, ContextType>;
+  toYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['FundingTotals'], ParentType, ContextType>;
+}>;
+
+export type FundingStatisticsGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingStatisticsGroup'] = ResolversParentTypes['FundingStatisticsGroup']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  amountYuan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  countyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FundingKind'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FundingStatus'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type FundingTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingTotals'] = ResolversParentTypes['FundingTotals']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   amountYuan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1279,6 +1586,11 @@ export type FundingYearSummaryResolvers<ContextType = Context, ParentType extend
   byKindAndStatus?: Resolver<Array<ResolversTypes['FundingKindStatusTotal']>, ParentType, ContextType>;
   countyCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   spendingByCategory?: Resolver<Array<ResolversTypes['SpendingCategoryTotal']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['FundingTotals'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FundingYearTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingYearTotals'] = ResolversParentTypes['FundingYearTotals']> = ResolversObject<{
   totals?: Resolver<ResolversTypes['FundingTotals'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -1353,8 +1665,12 @@ export type ParkResolvers<ContextType = Context, ParentType extends ResolversPar
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   employmentReports?: Resolver<ResolversTypes['EmploymentReportConnection'], ParentType, ContextType, Partial<QueryEmploymentReportsArgs>>;
   enterpriseSubsidyReferences?: Resolver<ResolversTypes['EnterpriseSubsidyReferenceConnection'], ParentType, ContextType, Partial<QueryEnterpriseSubsidyReferencesArgs>>;
+  fundingAuditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryFundingAuditLogArgs>>;
+  fundingAuditLogExport?: Resolver<ResolversTypes['ExportLink'], ParentType, ContextType, RequireFields<QueryFundingAuditLogExportArgs, 'format'>>;
   fundingAward?: Resolver<Maybe<ResolversTypes['FundingAward']>, ParentType, ContextType, RequireFields<QueryFundingAwardArgs, 'id'>>;
   fundingAwards?: Resolver<ResolversTypes['FundingAwardConnection'], ParentType, ContextType, Partial<QueryFundingAwardsArgs>>;
+  fundingExport?: Resolver<ResolversTypes['ExportLink'], ParentType, ContextType, RequireFields<QueryFundingExportArgs, 'format' | 'report'>>;
+  fundingStatistics?: Resolver<ResolversTypes['FundingStatistics'], ParentType, ContextType, Partial<QueryFundingStatisticsArgs>>;
   fundingYear?: Resolver<ResolversTypes['FundingYearSummary'], ParentType, ContextType, RequireFields<QueryFundingYearArgs, 'year'>>;
   ledgerEntries?: Resolver<ResolversTypes['LedgerEntryConnection'], ParentType, ContextType, Partial<QueryLedgerEntriesArgs>>;
   yearlyTargets?: Resolver<Maybe<ResolversTypes['YearlyTargets']>, ParentType, ContextType, RequireFields<QueryYearlyTargetsArgs, 'year'>>;
@@ -1427,6 +1743,9 @@ export type YearlyTargetsResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AwardStatement?: AwardStatementResolvers<ContextType>;
   CountyFundingTotal?: CountyFundingTotalResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -1434,16 +1753,21 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   EmploymentReport?: EmploymentReportResolvers<ContextType>;
   EmploymentReportConnection?: EmploymentReportConnectionResolvers<ContextType>;
   EmploymentReportEdge?: EmploymentReportEdgeResolvers<ContextType>;
+  EmploymentYearStatistics?: EmploymentYearStatisticsResolvers<ContextType>;
   EnterpriseSubsidyReference?: EnterpriseSubsidyReferenceResolvers<ContextType>;
   EnterpriseSubsidyReferenceConnection?: EnterpriseSubsidyReferenceConnectionResolvers<ContextType>;
   EnterpriseSubsidyReferenceEdge?: EnterpriseSubsidyReferenceEdgeResolvers<ContextType>;
   EvidenceFile?: EvidenceFileResolvers<ContextType>;
+  ExportLink?: ExportLinkResolvers<ContextType>;
   FundingAward?: FundingAwardResolvers<ContextType>;
   FundingAwardConnection?: FundingAwardConnectionResolvers<ContextType>;
   FundingAwardEdge?: FundingAwardEdgeResolvers<ContextType>;
   FundingKindStatusTotal?: FundingKindStatusTotalResolvers<ContextType>;
+  FundingStatistics?: FundingStatisticsResolvers<ContextType>;
+  FundingStatisticsGroup?: FundingStatisticsGroupResolvers<ContextType>;
   FundingTotals?: FundingTotalsResolvers<ContextType>;
   FundingYearSummary?: FundingYearSummaryResolvers<ContextType>;
+  FundingYearTotals?: FundingYearTotalsResolvers<ContextType>;
   LedgerEntry?: LedgerEntryResolvers<ContextType>;
   LedgerEntryConnection?: LedgerEntryConnectionResolvers<ContextType>;
   LedgerEntryEdge?: LedgerEntryEdgeResolvers<ContextType>;

@@ -19,6 +19,95 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** 审计日志条目（只增不改，至少保存 185 天）。One audit row: append-only, never updated or deleted (kept at least 185 days, Cybersecurity Law art. 21). */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** 操作人（用户 ID，令牌的 sub）。Who: the user id (JWT subject), or system:… for scheduled jobs and events. */
+  actor: Scalars['String']['output'];
+  /** 变更内容（JSON：字段 → [修改前, 修改后]；个人信息只记“已变更”，从不记录其值）。Changes as JSON text: field → [before, after]; personal data is recorded as changed, never its value; a reveal records its reason. */
+  changes: Scalars['String']['output'];
+  /** 操作人所属县区（管辖范围）。The actor's county (jurisdiction), if any. */
+  countyCode: Maybe<Scalars['String']['output']>;
+  /** 条目编号（服务内）。Row id within the service. */
+  id: Scalars['ID']['output'];
+  /** 发生时间。When it happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** 操作（访问策略中的操作名）。The operation, as named in the access policy (e.g. park.updateProfile, park.contact.reveal). */
+  operation: Scalars['String']['output'];
+  /** 结果。Outcome. */
+  outcome: AuditOutcome;
+  /** 操作人所属园区（管辖范围）。The actor's park (jurisdiction), if any. */
+  parkId: Maybe<Scalars['ID']['output']>;
+  /** 请求编号，可据此查找日志。The request id, to find the request in the logs. */
+  requestId: Maybe<Scalars['String']['output']>;
+  /** 操作人角色。The actor's role. */
+  role: Scalars['String']['output'];
+  /** 客户端地址（网关所见）。The client address the gateway saw. */
+  sourceAddress: Maybe<Scalars['String']['output']>;
+  /** 对象 ID（列表或新建为 *）。Target id; * for a list or a refused creation. */
+  targetId: Scalars['String']['output'];
+  /** 对象类型。Target type, e.g. Park. */
+  targetType: Scalars['String']['output'];
+};
+
+/** 审计日志分页列表。 */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+  /** 符合条件的总数。 */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+/** 审计日志查询条件。Filter of an audit-log query; all given conditions apply. */
+export type AuditFilter = {
+  /** 操作人（用户 ID）。Actor (user id). */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** 起始时间（含）。From (inclusive). */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** 操作名。Operation name. */
+  operation?: InputMaybe<Scalars['String']['input']>;
+  /** 结果。Outcome. */
+  outcome?: InputMaybe<AuditOutcome>;
+  /** 对象 ID。Target id. */
+  targetId?: InputMaybe<Scalars['String']['input']>;
+  /** 对象类型。Target type. */
+  targetType?: InputMaybe<Scalars['String']['input']>;
+  /** 截止时间（不含）。To (exclusive). */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** 审计结果。Whether the attempt was carried out or refused. */
+export type AuditOutcome =
+  /** 被拒绝 refused by the access policy; nothing was changed or shown */
+  | 'DENIED'
+  /** 已执行 committed (a change, or a granted access to personal data) */
+  | 'SUCCEEDED';
+
+/** 导出文件格式。Export file format. */
+export type ExportFormat =
+  /** CSV（UTF-8 带 BOM，Excel 可直接打开） */
+  | 'CSV'
+  /** Excel 工作簿（.xlsx，每张表一个工作表） */
+  | 'XLSX';
+
+/** 导出下载链接：仅限申请导出的用户本人，在有效期内携带同一令牌下载。A short-lived, personal download link of an export. */
+export type ExportLink = {
+  __typename?: 'ExportLink';
+  /** 链接失效时间。 */
+  expiresAt: Scalars['DateTime']['output'];
+  /** 下载文件名（报表名称和导出日期）。 */
+  fileName: Scalars['String']['output'];
+  /** 下载地址（网关路径 /files/<服务>/exports/<令牌>），需携带同一用户的令牌。 */
+  url: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** 新增通知邮箱（市人社局）。Adds an office mailbox to the e-mail directory (city bureau). */
@@ -147,6 +236,10 @@ export type Query = {
   myNotifications: NotificationConnection;
   /** 通知邮箱目录（仅市人社局）。The e-mail directory of the offices that receive notifications, active and deactivated, newest first. City bureau only: the addresses are treated as personal information. */
   notificationContacts: Array<NotificationContact>;
+  /** 通知服务审计日志（仅市人社局，分页，最新在前）。The notifications service's audit log: every committed change, every access to personal data and every denied attempt, newest first; city bureau only. */
+  notificationsAuditLog: AuditEntryConnection;
+  /** 导出通知服务审计日志（仅市人社局，CSV 或 Excel，中文表头），返回 10 分钟内有效、仅限本人使用的下载链接；最多 50000 条。Exports the notifications audit log (same filter) as a personal, short-lived download link; at most 50,000 rows. */
+  notificationsAuditLogExport: ExportLink;
   /** 未读通知数。How many notifications addressed to the caller the caller has not read yet. */
   unreadNotificationCount: Scalars['Int']['output'];
 };
@@ -156,6 +249,19 @@ export type QueryMyNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryNotificationsAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryNotificationsAuditLogExportArgs = {
+  filter?: InputMaybe<AuditFilter>;
+  format: ExportFormat;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -253,12 +359,19 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Notification: ResolverTypeWrapper<NotificationEntity>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
+  AuditFilter: AuditFilter;
+  AuditOutcome: AuditOutcome;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ExportFormat: ExportFormat;
+  ExportLink: ResolverTypeWrapper<ExportLink>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Notification: ResolverTypeWrapper<NotificationEntity>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   NotificationConnection: ResolverTypeWrapper<Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversTypes['NotificationEdge']> }>;
   NotificationContact: ResolverTypeWrapper<NotificationContact>;
@@ -271,12 +384,17 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  DateTime: Scalars['DateTime']['output'];
-  Mutation: Record<PropertyKey, never>;
-  ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
-  Notification: NotificationEntity;
+  AuditEntry: AuditEntry;
   String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  AuditEntryConnection: AuditEntryConnection;
+  Int: Scalars['Int']['output'];
+  AuditEntryEdge: AuditEntryEdge;
+  AuditFilter: AuditFilter;
+  DateTime: Scalars['DateTime']['output'];
+  ExportLink: ExportLink;
+  Mutation: Record<PropertyKey, never>;
+  Notification: NotificationEntity;
   Boolean: Scalars['Boolean']['output'];
   NotificationConnection: Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['NotificationEdge']> };
   NotificationContact: NotificationContact;
@@ -286,9 +404,42 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
 }>;
 
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changes?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  parkId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type ExportLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExportLink'] = ResolversParentTypes['ExportLink']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addNotificationContact?: Resolver<ResolversTypes['NotificationContact'], ParentType, ContextType, RequireFields<MutationAddNotificationContactArgs, 'input'>>;
@@ -337,11 +488,17 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   myNotifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, Partial<QueryMyNotificationsArgs>>;
   notificationContacts?: Resolver<Array<ResolversTypes['NotificationContact']>, ParentType, ContextType>;
+  notificationsAuditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryNotificationsAuditLogArgs>>;
+  notificationsAuditLogExport?: Resolver<ResolversTypes['ExportLink'], ParentType, ContextType, RequireFields<QueryNotificationsAuditLogExportArgs, 'format'>>;
   unreadNotificationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  ExportLink?: ExportLinkResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;

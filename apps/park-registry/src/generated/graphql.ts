@@ -22,6 +22,77 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** 审计日志条目（只增不改，至少保存 185 天）。One audit row: append-only, never updated or deleted (kept at least 185 days, Cybersecurity Law art. 21). */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** 操作人（用户 ID，令牌的 sub）。Who: the user id (JWT subject), or system:… for scheduled jobs and events. */
+  actor: Scalars['String']['output'];
+  /** 变更内容（JSON：字段 → [修改前, 修改后]；个人信息只记“已变更”，从不记录其值）。Changes as JSON text: field → [before, after]; personal data is recorded as changed, never its value; a reveal records its reason. */
+  changes: Scalars['String']['output'];
+  /** 操作人所属县区（管辖范围）。The actor's county (jurisdiction), if any. */
+  countyCode: Maybe<Scalars['String']['output']>;
+  /** 条目编号（服务内）。Row id within the service. */
+  id: Scalars['ID']['output'];
+  /** 发生时间。When it happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** 操作（访问策略中的操作名）。The operation, as named in the access policy (e.g. park.updateProfile, park.contact.reveal). */
+  operation: Scalars['String']['output'];
+  /** 结果。Outcome. */
+  outcome: AuditOutcome;
+  /** 操作人所属园区（管辖范围）。The actor's park (jurisdiction), if any. */
+  parkId: Maybe<Scalars['ID']['output']>;
+  /** 请求编号，可据此查找日志。The request id, to find the request in the logs. */
+  requestId: Maybe<Scalars['String']['output']>;
+  /** 操作人角色。The actor's role. */
+  role: Scalars['String']['output'];
+  /** 客户端地址（网关所见）。The client address the gateway saw. */
+  sourceAddress: Maybe<Scalars['String']['output']>;
+  /** 对象 ID（列表或新建为 *）。Target id; * for a list or a refused creation. */
+  targetId: Scalars['String']['output'];
+  /** 对象类型。Target type, e.g. Park. */
+  targetType: Scalars['String']['output'];
+};
+
+/** 审计日志分页列表。 */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+  /** 符合条件的总数。 */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+/** 审计日志查询条件。Filter of an audit-log query; all given conditions apply. */
+export type AuditFilter = {
+  /** 操作人（用户 ID）。Actor (user id). */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** 起始时间（含）。From (inclusive). */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** 操作名。Operation name. */
+  operation?: InputMaybe<Scalars['String']['input']>;
+  /** 结果。Outcome. */
+  outcome?: InputMaybe<AuditOutcome>;
+  /** 对象 ID。Target id. */
+  targetId?: InputMaybe<Scalars['String']['input']>;
+  /** 对象类型。Target type. */
+  targetType?: InputMaybe<Scalars['String']['input']>;
+  /** 截止时间（不含）。To (exclusive). */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** 审计结果。Whether the attempt was carried out or refused. */
+export type AuditOutcome =
+  /** 被拒绝 refused by the access policy; nothing was changed or shown */
+  | 'DENIED'
+  /** 已执行 committed (a change, or a granted access to personal data) */
+  | 'SUCCEEDED';
+
 /** 日历中的特殊日期。A holiday or make-up working day. */
 export type CalendarDay = {
   __typename?: 'CalendarDay';
@@ -97,6 +168,35 @@ export type CountyKind =
   /** 市辖区 district */
   | 'DISTRICT';
 
+/** 某县区的园区数。Parks of one county. */
+export type CountyParkStatistics = {
+  __typename?: 'CountyParkStatistics';
+  /** 各状态园区数。 */
+  counts: ParkStatusCounts;
+  /** 县区代码。 */
+  countyCode: Scalars['String']['output'];
+  /** 县区名称。 */
+  countyName: Scalars['String']['output'];
+};
+
+/** 导出文件格式。Export file format. */
+export type ExportFormat =
+  /** CSV（UTF-8 带 BOM，Excel 可直接打开） */
+  | 'CSV'
+  /** Excel 工作簿（.xlsx，每张表一个工作表） */
+  | 'XLSX';
+
+/** 导出下载链接：仅限申请导出的用户本人，在有效期内携带同一令牌下载。A short-lived, personal download link of an export. */
+export type ExportLink = {
+  __typename?: 'ExportLink';
+  /** 链接失效时间。 */
+  expiresAt: Scalars['DateTime']['output'];
+  /** 下载文件名（报表名称和导出日期）。 */
+  fileName: Scalars['String']['output'];
+  /** 下载地址（网关路径 /files/<服务>/exports/<令牌>），需携带同一用户的令牌。 */
+  url: Scalars['String']['output'];
+};
+
 /** 资质类型。Kind of the institution's qualification. */
 export type LicenceKind =
   /** 备案凭证 (filing certificate) */
@@ -108,6 +208,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** 登记园区档案（候选）。Registers a park profile as a candidate (city bureau, or the county bureau of its county). */
   registerPark: Park;
+  /** 查看园区联系人完整信息（记入访问日志）。Reveals a park's contact person and phone unmasked, for the city bureau, the park's county bureau and the park itself; requires a reason and writes an access-log row (the values are not logged). */
+  revealParkContact: ParkContact;
   /**
    * 录入或修改一年的工作日历（市人社局）。Enters or replaces one year of the calendar (city bureau). For a
    * year that exists, `expectedVersion` is required and guards against overwriting a concurrent change
@@ -128,6 +230,12 @@ export type Mutation = {
 
 export type MutationRegisterParkArgs = {
   input: RegisterParkInput;
+};
+
+
+export type MutationRevealParkContactArgs = {
+  parkId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -185,9 +293,9 @@ export type Park = {
   constructionInvestmentFen: Scalars['String']['output'];
   /** 载体建设方式。Construction mode. */
   constructionMode: ConstructionMode;
-  /** 负责人（联系人）；个人信息，无权限时脱敏。Contact person; personal data, masked unless entitled (Art 17). */
+  /** 负责人（联系人），脱敏（王**）；完整信息经 revealParkContact 查看并记入访问日志。Contact person, always masked (Art 17); the entitled reveal it with revealParkContact, which is logged. */
   contactName: Scalars['String']['output'];
-  /** 联系电话；个人信息，无权限时脱敏（138****5678）。Contact phone; masked unless entitled. */
+  /** 联系电话，脱敏（138****5678）；完整信息经 revealParkContact 查看。Contact phone, always masked; revealed only through revealParkContact. */
   contactPhone: Scalars['String']['output'];
   /** 所在县区。County or development zone. */
   county: County;
@@ -231,11 +339,31 @@ export type ParkConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** 园区联系人（未脱敏的个人信息，仅经查看操作返回）。A park's contact, unmasked: returned only by revealParkContact. */
+export type ParkContact = {
+  __typename?: 'ParkContact';
+  /** 负责人（联系人）。Contact person. */
+  contactName: Scalars['String']['output'];
+  /** 联系电话。Contact phone. */
+  contactPhone: Scalars['String']['output'];
+  /** 园区 ID。 */
+  parkId: Scalars['ID']['output'];
+  /** 查看时间（已记入访问日志）。When it was revealed (logged). */
+  revealedAt: Scalars['DateTime']['output'];
+};
+
 export type ParkEdge = {
   __typename?: 'ParkEdge';
   cursor: Scalars['String']['output'];
   node: Park;
 };
+
+/** 园区导出报表。Park reports that can be exported. */
+export type ParkExportReport =
+  /** 园区名单（不含个人信息）。The park list, without contacts. */
+  | 'PARKS'
+  /** 园区统计（按县区、按年度）。Park statistics by county and by year. */
+  | 'STATISTICS';
 
 /** 园区列表过滤条件。 */
 export type ParkFilter = {
@@ -298,6 +426,22 @@ export type ParkSiteInput = {
   name: Scalars['String']['input'];
 };
 
+/** 园区统计。Park statistics: aggregates only. */
+export type ParkStatistics = {
+  __typename?: 'ParkStatistics';
+  /** 按县区统计（全部县区按代码排序，无园区的县区为 0）。 */
+  byCounty: Array<CountyParkStatistics>;
+  /**
+   * 历年认定与取消资格的园区数，从最早一年到最晚一年逐年列出（无变化的年份为 0）；按园区现所在县区统计。
+   * 认定年度取批复日期的年份，取消资格年度取取消之日（北京时间）的年份。
+   */
+  byYear: Array<ParkStatusYear>;
+  /** 统计范围的县区代码；全市为空。 */
+  countyCode: Maybe<Scalars['String']['output']>;
+  /** 各状态园区数合计。 */
+  totals: ParkStatusCounts;
+};
+
 /** 园区状态。Park status: candidate → recognised → revoked. */
 export type ParkStatus =
   /** 候选（未认定） */
@@ -329,6 +473,30 @@ export type ParkStatusChange = {
   toStatus: ParkStatus;
 };
 
+/** 各状态园区数。Parks per status. */
+export type ParkStatusCounts = {
+  __typename?: 'ParkStatusCounts';
+  /** 候选（未认定）园区数。 */
+  candidate: Scalars['Int']['output'];
+  /** 已认定园区数。 */
+  recognised: Scalars['Int']['output'];
+  /** 已取消资格园区数。 */
+  revoked: Scalars['Int']['output'];
+  /** 园区总数。 */
+  total: Scalars['Int']['output'];
+};
+
+/** 某年度认定与取消资格的园区数。Recognitions and revocations in one year. */
+export type ParkStatusYear = {
+  __typename?: 'ParkStatusYear';
+  /** 当年认定的园区数。 */
+  recognised: Scalars['Int']['output'];
+  /** 当年取消资格的园区数。 */
+  revoked: Scalars['Int']['output'];
+  /** 年度。 */
+  year: Scalars['Int']['output'];
+};
+
 /** 公共服务功能（第六条第四项）。Public service functions of Art 6(四). */
 export type PublicServiceFunction =
   /** 就业创业 */
@@ -354,8 +522,26 @@ export type Query = {
   coveredCalendarYears: Array<Scalars['Int']['output']>;
   /** 按 ID 查询园区。A park by id; null when it does not exist. */
   park: Maybe<Park>;
+  /**
+   * 导出园区名单或园区统计（CSV 或 Excel，中文表头），返回 10 分钟内有效、仅限本人使用的下载链接（用同一令牌 GET `url`）。
+   * PARKS：与 `parks` 列表相同的范围（市局、财政、数据组、评审为全市，县区人社部门为本县区，园区为本园区），不含联系人和电话（Art 17）。
+   * STATISTICS：与 `parkStatistics` 相同的汇总和权限。Export the park list or the park statistics as a download link.
+   */
+  parkExport: ExportLink;
+  /**
+   * 园区统计：按县区和状态统计园区数量，以及历年认定、取消资格的园区数（趋势）。只含汇总数字，不含个人信息。
+   * Parks by county and status (every county listed, zeros included), totals, and recognitions and
+   * revocations per year. Computed in PostgreSQL. The city bureau, finance and the data team see the
+   * whole city (or one county with `countyCode`); a county bureau only its own county (asking for
+   * another is FORBIDDEN); parks and reviewers are FORBIDDEN. An unknown county is BAD_USER_INPUT.
+   */
+  parkStatistics: ParkStatistics;
   /** 园区列表（分页）。Parks the caller may see, newest first, filtered by county and status. */
   parks: ParkConnection;
+  /** 园区登记服务审计日志（仅市人社局，分页，最新在前）。The registry service's audit log: every committed change, every access to personal data and every denied attempt, newest first; city bureau only. */
+  registryAuditLog: AuditEntryConnection;
+  /** 导出园区登记服务审计日志（仅市人社局，CSV 或 Excel，中文表头），返回 10 分钟内有效、仅限本人使用的下载链接；最多 50000 条。Exports the registry audit log (same filter) as a personal, short-lived download link; at most 50,000 rows. */
+  registryAuditLogExport: ExportLink;
   /** 某年的工作日历（公开）；未建立的年份返回 null。The working-day calendar of one year (public); null when the year does not exist. */
   workingCalendar: Maybe<CalendarYear>;
 };
@@ -372,10 +558,35 @@ export type QueryParkArgs = {
 };
 
 
+export type QueryParkExportArgs = {
+  countyCode?: InputMaybe<Scalars['String']['input']>;
+  format: ExportFormat;
+  report: ParkExportReport;
+};
+
+
+export type QueryParkStatisticsArgs = {
+  countyCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryParksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ParkFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRegistryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRegistryAuditLogExportArgs = {
+  filter?: InputMaybe<AuditFilter>;
+  format: ExportFormat;
 };
 
 
@@ -580,31 +791,44 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  CalendarDay: ResolverTypeWrapper<CalendarDay>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
+  AuditFilter: AuditFilter;
+  AuditOutcome: AuditOutcome;
+  CalendarDay: ResolverTypeWrapper<CalendarDay>;
   CalendarDayInput: CalendarDayInput;
   CalendarYear: ResolverTypeWrapper<CalendarYear>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CalendarYearInput: CalendarYearInput;
   ConstructionMode: ConstructionMode;
   County: ResolverTypeWrapper<CountyEntity>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CountyKind: CountyKind;
+  CountyParkStatistics: ResolverTypeWrapper<CountyParkStatistics>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ExportFormat: ExportFormat;
+  ExportLink: ResolverTypeWrapper<ExportLink>;
   LicenceKind: LicenceKind;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Park: ResolverTypeWrapper<ParkEntity>;
   ParkConnection: ResolverTypeWrapper<Omit<ParkConnection, 'edges'> & { edges: Array<ResolversTypes['ParkEdge']> }>;
+  ParkContact: ResolverTypeWrapper<ParkContact>;
   ParkEdge: ResolverTypeWrapper<Omit<ParkEdge, 'node'> & { node: ResolversTypes['Park'] }>;
+  ParkExportReport: ParkExportReport;
   ParkFilter: ParkFilter;
   ParkService: ParkService;
   ParkSite: ResolverTypeWrapper<ParkSite>;
   ParkSiteInput: ParkSiteInput;
+  ParkStatistics: ResolverTypeWrapper<ParkStatistics>;
   ParkStatus: ParkStatus;
   ParkStatusChange: ResolverTypeWrapper<ParkStatusChange>;
+  ParkStatusCounts: ResolverTypeWrapper<ParkStatusCounts>;
+  ParkStatusYear: ResolverTypeWrapper<ParkStatusYear>;
   PublicServiceFunction: PublicServiceFunction;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterParkInput: RegisterParkInput;
@@ -615,31 +839,68 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  CalendarDay: CalendarDay;
+  AuditEntry: AuditEntry;
   String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  AuditEntryConnection: AuditEntryConnection;
+  Int: Scalars['Int']['output'];
+  AuditEntryEdge: AuditEntryEdge;
+  AuditFilter: AuditFilter;
+  CalendarDay: CalendarDay;
   CalendarDayInput: CalendarDayInput;
   CalendarYear: CalendarYear;
   Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
   CalendarYearInput: CalendarYearInput;
   County: CountyEntity;
-  ID: Scalars['ID']['output'];
+  CountyParkStatistics: CountyParkStatistics;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  ExportLink: ExportLink;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Park: ParkEntity;
   ParkConnection: Omit<ParkConnection, 'edges'> & { edges: Array<ResolversParentTypes['ParkEdge']> };
+  ParkContact: ParkContact;
   ParkEdge: Omit<ParkEdge, 'node'> & { node: ResolversParentTypes['Park'] };
   ParkFilter: ParkFilter;
   ParkSite: ParkSite;
   ParkSiteInput: ParkSiteInput;
+  ParkStatistics: ParkStatistics;
   ParkStatusChange: ParkStatusChange;
+  ParkStatusCounts: ParkStatusCounts;
+  ParkStatusYear: ParkStatusYear;
   Query: Record<PropertyKey, never>;
   RegisterParkInput: RegisterParkInput;
   ResidentInstitution: ResidentInstitution;
   ResidentInstitutionInput: ResidentInstitutionInput;
   UpdateParkProfileInput: UpdateParkProfileInput;
+}>;
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changes?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  parkId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 }>;
 
 export type CalendarDayResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CalendarDay'] = ResolversParentTypes['CalendarDay']> = ResolversObject<{
@@ -662,6 +923,12 @@ export type CountyResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type CountyParkStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CountyParkStatistics'] = ResolversParentTypes['CountyParkStatistics']> = ResolversObject<{
+  counts?: Resolver<ResolversTypes['ParkStatusCounts'], ParentType, ContextType>;
+  countyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countyName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -670,8 +937,15 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type ExportLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExportLink'] = ResolversParentTypes['ExportLink']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   registerPark?: Resolver<ResolversTypes['Park'], ParentType, ContextType, RequireFields<MutationRegisterParkArgs, 'input'>>;
+  revealParkContact?: Resolver<ResolversTypes['ParkContact'], ParentType, ContextType, RequireFields<MutationRevealParkContactArgs, 'parkId' | 'reason'>>;
   setCalendarYear?: Resolver<ResolversTypes['CalendarYear'], ParentType, ContextType, RequireFields<MutationSetCalendarYearArgs, 'input' | 'year'>>;
   setParkSites?: Resolver<ResolversTypes['Park'], ParentType, ContextType, RequireFields<MutationSetParkSitesArgs, 'expectedVersion' | 'parkId' | 'sites'>>;
   setPublicServices?: Resolver<ResolversTypes['Park'], ParentType, ContextType, RequireFields<MutationSetPublicServicesArgs, 'expectedVersion' | 'functions' | 'parkId'>>;
@@ -716,6 +990,13 @@ export type ParkConnectionResolvers<ContextType = Context, ParentType extends Re
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ParkContactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParkContact'] = ResolversParentTypes['ParkContact']> = ResolversObject<{
+  contactName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contactPhone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parkId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  revealedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type ParkEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParkEdge'] = ResolversParentTypes['ParkEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Park'], ParentType, ContextType>;
@@ -731,6 +1012,13 @@ export type ParkSiteResolvers<ContextType = Context, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ParkStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParkStatistics'] = ResolversParentTypes['ParkStatistics']> = ResolversObject<{
+  byCounty?: Resolver<Array<ResolversTypes['CountyParkStatistics']>, ParentType, ContextType>;
+  byYear?: Resolver<Array<ResolversTypes['ParkStatusYear']>, ParentType, ContextType>;
+  countyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['ParkStatusCounts'], ParentType, ContextType>;
+}>;
+
 export type ParkStatusChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParkStatusChange'] = ResolversParentTypes['ParkStatusChange']> = ResolversObject<{
   actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   applicationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -743,12 +1031,29 @@ export type ParkStatusChangeResolvers<ContextType = Context, ParentType extends 
   toStatus?: Resolver<ResolversTypes['ParkStatus'], ParentType, ContextType>;
 }>;
 
+export type ParkStatusCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParkStatusCounts'] = ResolversParentTypes['ParkStatusCounts']> = ResolversObject<{
+  candidate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recognised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ParkStatusYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParkStatusYear'] = ResolversParentTypes['ParkStatusYear']> = ResolversObject<{
+  recognised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   addWorkingDays?: Resolver<ResolversTypes['Date'], ParentType, ContextType, RequireFields<QueryAddWorkingDaysArgs, 'days' | 'from'>>;
   counties?: Resolver<Array<ResolversTypes['County']>, ParentType, ContextType>;
   coveredCalendarYears?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   park?: Resolver<Maybe<ResolversTypes['Park']>, ParentType, ContextType, RequireFields<QueryParkArgs, 'id'>>;
+  parkExport?: Resolver<ResolversTypes['ExportLink'], ParentType, ContextType, RequireFields<QueryParkExportArgs, 'format' | 'report'>>;
+  parkStatistics?: Resolver<ResolversTypes['ParkStatistics'], ParentType, ContextType, Partial<QueryParkStatisticsArgs>>;
   parks?: Resolver<ResolversTypes['ParkConnection'], ParentType, ContextType, Partial<QueryParksArgs>>;
+  registryAuditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryRegistryAuditLogArgs>>;
+  registryAuditLogExport?: Resolver<ResolversTypes['ExportLink'], ParentType, ContextType, RequireFields<QueryRegistryAuditLogExportArgs, 'format'>>;
   workingCalendar?: Resolver<Maybe<ResolversTypes['CalendarYear']>, ParentType, ContextType, RequireFields<QueryWorkingCalendarArgs, 'year'>>;
 }>;
 
@@ -767,18 +1072,27 @@ export type ResidentInstitutionResolvers<ContextType = Context, ParentType exten
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   CalendarDay?: CalendarDayResolvers<ContextType>;
   CalendarYear?: CalendarYearResolvers<ContextType>;
   County?: CountyResolvers<ContextType>;
+  CountyParkStatistics?: CountyParkStatisticsResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  ExportLink?: ExportLinkResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Park?: ParkResolvers<ContextType>;
   ParkConnection?: ParkConnectionResolvers<ContextType>;
+  ParkContact?: ParkContactResolvers<ContextType>;
   ParkEdge?: ParkEdgeResolvers<ContextType>;
   ParkSite?: ParkSiteResolvers<ContextType>;
+  ParkStatistics?: ParkStatisticsResolvers<ContextType>;
   ParkStatusChange?: ParkStatusChangeResolvers<ContextType>;
+  ParkStatusCounts?: ParkStatusCountsResolvers<ContextType>;
+  ParkStatusYear?: ParkStatusYearResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ResidentInstitution?: ResidentInstitutionResolvers<ContextType>;
 }>;
