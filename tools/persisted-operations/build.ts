@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildManifest, type OperationsFile, serializeManifest } from '@cz/persisted-operations';
+import { writeOrCheckCheckedInFile } from '../checked-in-file';
 
 const ROOT = join(__dirname, '..', '..');
 /** The allow-list the gateway loads (see README, Security); committed, and checked by `npm run check`. */
@@ -28,20 +29,12 @@ export function checkedInManifest(): string {
 }
 
 if (require.main === module) {
-  try {
-    const built = builtManifest();
-    if (process.argv.includes('--check')) {
-      if (built !== checkedInManifest()) {
-        console.error('apps/gateway/persisted-operations.json is stale: run `npm run persisted-operations` and commit the result');
-        process.exit(1);
-      }
-      console.log('persisted operations are up to date');
-    } else {
-      writeFileSync(MANIFEST_FILE, built);
-      console.log(`wrote ${Object.keys(JSON.parse(built)).length} operations to ${relative(ROOT, MANIFEST_FILE)}`);
-    }
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+  writeOrCheckCheckedInFile({
+    file: MANIFEST_FILE,
+    build: builtManifest,
+    checkedIn: checkedInManifest,
+    rebuildCommand: 'npm run persisted-operations',
+    upToDate: 'persisted operations are up to date',
+    wrote: (built) => `wrote ${Object.keys(JSON.parse(built)).length} operations to ${relative(ROOT, MANIFEST_FILE)}`,
+  });
 }

@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { readSubgraphSdl } from '@cz/subgraph-kit';
+import { writeOrCheckCheckedInFile } from '../checked-in-file';
 import { SUBGRAPHS } from './subgraphs';
 
 const ROOT = join(__dirname, '..', '..');
@@ -31,20 +32,12 @@ export function checkedInSupergraph(): string {
 }
 
 if (require.main === module) {
-  try {
-    const composed = composeSupergraph();
-    if (process.argv.includes('--check')) {
-      if (composed !== checkedInSupergraph()) {
-        console.error('apps/gateway/supergraph.graphql is stale: run `npm run compose` and commit the result');
-        process.exit(1);
-      }
-      console.log('supergraph is up to date');
-    } else {
-      writeFileSync(SUPERGRAPH_FILE, composed);
-      console.log(`wrote ${SUPERGRAPH_FILE}`);
-    }
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+  writeOrCheckCheckedInFile({
+    file: SUPERGRAPH_FILE,
+    build: composeSupergraph,
+    checkedIn: checkedInSupergraph,
+    rebuildCommand: 'npm run compose',
+    upToDate: 'supergraph is up to date',
+    wrote: () => `wrote ${SUPERGRAPH_FILE}`,
+  });
 }
