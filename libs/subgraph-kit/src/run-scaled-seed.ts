@@ -1,7 +1,7 @@
-import { ensureDatabase, migrate, seedWhenEmpty } from '@cz/db';
+import { seedWhenEmpty } from '@cz/db';
 import { parseSeedArguments, type SeedArguments } from '@cz/demo-data';
 import type { EntityManager } from 'typeorm';
-import { runSeed } from './run-seed';
+import { runSeed, withMigratedDataSource } from './run-seed';
 import type { SubgraphConfig } from './subgraph-config';
 import type { SubgraphServiceDefinition } from './run-subgraph-service';
 import type { SubgraphContext } from './subgraph-server';
@@ -25,19 +25,17 @@ function failure(error: unknown): string {
 
 async function seedScaled<C extends SubgraphContext>(definition: SubgraphServiceDefinition<C>, config: SubgraphConfig, seeder: ScaledSeeder | undefined, options: Required<SeedArguments>): Promise<void> {
   const started = performance.now();
-  await ensureDatabase(config.DATABASE_URL);
-  const dataSource = definition.createDataSource(config.DATABASE_URL, () => undefined);
-  await dataSource.initialize();
-  try {
-    await migrate(dataSource);
+  await withMigratedDataSource(definition, config, async (dataSource) => {
     if (!seeder) {
       console.log(`${definition.displayName}: nothing to scale (its rows come from people using the system), schema up to date`);
       return;
     }
     let rows: Record<string, number> = {};
+    let total = 0;
     const written = await seedWhenEmpty(dataSource, definition.schema, seeder.table, async (manager) => {
       rows = await seeder.seed(manager, options);
-      return Math.max(1, Object.values(rows).reduce((sum, count) => sum + count, 0));
+      total = Object.values(rows).reduce((sum, count) => sum + count, 0);
+      return Math.max(1, total);
     });
     if (written === 0) {
       console.error(
@@ -49,16 +47,13 @@ async function seedScaled<C extends SubgraphContext>(definition: SubgraphService
     }
     // Fresh statistics, so the planner sees tens of thousands of rows where it saw none.
     for (const table of Object.keys(rows)) await dataSource.query(`ANALYZE "${definition.schema}"."${table}"`);
-    const total = Object.values(rows).reduce((sum, count) => sum + count, 0);
     const tables = Object.entries(rows)
       .filter(([, count]) => count > 0)
       .sort(([, a], [, b]) => b - a)
       .map(([table, count]) => `${table} ${number(count)}`)
       .join(', ');
     console.log(`${definition.displayName}: loaded ${number(total)} rows in ${((performance.now() - started) / 1000).toFixed(1)} s (scale ${options.scale}, seed ${options.seed}: ${tables})`);
-  } finally {
-    await dataSource.destroy();
-  }
+  });
 }
 
 /**
