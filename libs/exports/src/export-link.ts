@@ -3,8 +3,8 @@ import type { Identity } from '@cz/auth';
 import { shanghaiDate } from '@cz/calendar';
 import { keyList, loadConfig, LOCAL_DEFAULTS } from '@cz/config';
 import { ForbiddenError } from '@cz/errors';
-import { keyId } from '@cz/identity-tokens';
-import { decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { keyId, keyNamedBy } from '@cz/identity-tokens';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { ExportFormat } from './export-table';
 
 /** Long enough to click a link just handed out, short enough that a forwarded link soon dies. */
@@ -109,14 +109,9 @@ export class ExportLinkError extends ForbiddenError {
  */
 export async function verifyExportToken(token: string, { service, keys, identity, now }: { service: string; keys: readonly string[]; identity: Identity; now: Date }): Promise<ExportGrant> {
   const byId = new Map(keys.map((key) => exportSigningKey(key)).map((key) => [keyId(Buffer.from(key).toString('hex')), key]));
-  let key: Uint8Array | undefined;
-  try {
-    const kid = decodeProtectedHeader(token).kid;
-    key = kid ? byId.get(kid) : undefined;
-  } catch {
-    // A malformed header is an invalid link like any other.
-  }
-  if (!key) throw new ExportLinkError('LINK_INVALID');
+  const key = keyNamedBy(token, byId);
+  // A malformed header is an invalid link like any other.
+  if (!key || key === 'malformed') throw new ExportLinkError('LINK_INVALID');
   let payload;
   try {
     ({ payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: `${ISSUER}:${service}`, algorithms: ['HS256'], requiredClaims: ['exp', 'sub'], currentDate: now, clockTolerance: 0 }));

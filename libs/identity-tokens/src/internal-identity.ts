@@ -16,6 +16,20 @@ export function keyId(secret: string): string {
   return createHash('sha256').update(secret).digest('hex').slice(0, 16);
 }
 
+/**
+ * The accepted key a token's header names (`kid`), out of keys held by id — during a rotation the
+ * old and the new: `undefined` when none has that id, 'malformed' when the header cannot be read.
+ */
+export function keyNamedBy(token: string, keysById: ReadonlyMap<string, Uint8Array>): Uint8Array | undefined | 'malformed' {
+  let kid: string | undefined;
+  try {
+    kid = decodeProtectedHeader(token).kid;
+  } catch {
+    return 'malformed';
+  }
+  return kid ? keysById.get(kid) : undefined;
+}
+
 export interface SignedIdentity {
   identity: Identity;
   requestId: string;
@@ -40,13 +54,8 @@ export function createInternalIdentityVerifier(acceptedKeys: readonly string[]):
   if (acceptedKeys.length === 0) throw new Error('an internal identity verifier needs at least one key');
   const keys = new Map(acceptedKeys.map((secret) => [keyId(secret), new TextEncoder().encode(secret)]));
   return async (token) => {
-    let kid: string | undefined;
-    try {
-      kid = decodeProtectedHeader(token).kid;
-    } catch {
-      throw new InvalidTokenError('malformed identity token');
-    }
-    const key = kid ? keys.get(kid) : undefined;
+    const key = keyNamedBy(token, keys);
+    if (key === 'malformed') throw new InvalidTokenError('malformed identity token');
     if (!key) throw new InvalidTokenError('identity token signed with an unknown key');
     try {
       const { payload } = await jwtVerify(token, key, { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'iat'] });
