@@ -6,3 +6,4 @@ export * from './export-routes';
 export * from './export-download.test-support';
 export * from './audit-log-export';
 export * from './list-export';
+export * from './statistics-report';

@@ -1,7 +1,7 @@
 import { type Identity, requireListFilter } from '@cz/auth';
-import { type ExportCatalogue, type ExportParams, type ExportTable, exportFilters, parkRefsOf, withinYears } from '@cz/exports';
+import { type ExportCatalogue, type ExportParams, type ExportTable, exportFilters, parkRefsOf, withinYears, statisticsReport } from '@cz/exports';
 import { APPLICATION_STAGES, STAGE_NAMES } from '@cz/policy';
-import { statisticsFilter } from '@cz/statistics';
+import type { StatisticsFilter } from '@cz/statistics';
 import type { DataSource } from 'typeorm';
 import type { ApplicationKind } from '../generated/graphql';
 import { applicationListQuery } from '../applications/application-list.query';
@@ -46,8 +46,8 @@ async function applicationList(dataSource: DataSource, identity: Identity, param
 }
 
 /** 申报统计: the figures `Query.applicationStatistics` answers, one table per view. */
-async function applicationStatistics(dataSource: DataSource, identity: Identity, params: ExportParams, now: Date): Promise<ExportTable[]> {
-  const statistics = await applicationStatisticsOf(dataSource, statisticsFilter(identity, exportFilters(params), now));
+async function applicationStatistics(dataSource: DataSource, filter: StatisticsFilter): Promise<ExportTable[]> {
+  const statistics = await applicationStatisticsOf(dataSource, filter);
   // One row per year, one column per stage: how a bureau reads a year × stage table.
   const perYear = new Map<number, Record<string, unknown>>();
   for (const { year, stage, count } of statistics.byYearAndStage) perYear.set(year, { ...(perYear.get(year) ?? { year }), [stage]: count });
@@ -106,6 +106,6 @@ export const APPLICATION_EXPORTS: ExportCatalogue = {
   service: 'applications',
   reports: {
     APPLICATIONS: { title: '申报名单', authorize: (identity) => void requireListFilter(identity, 'application.read'), build: applicationList },
-    STATISTICS: { title: '申报统计', authorize: (identity, params, now) => void statisticsFilter(identity, exportFilters(params), now), build: applicationStatistics },
+    STATISTICS: statisticsReport('申报统计', applicationStatistics),
   },
 };

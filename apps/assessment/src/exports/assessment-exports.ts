@@ -1,7 +1,7 @@
 import { type Identity, requireListFilter } from '@cz/auth';
-import { type ExportCatalogue, type ExportParams, type ExportTable, exportFilters, parkRefsOf, withinYears } from '@cz/exports';
+import { type ExportCatalogue, type ExportParams, type ExportTable, exportFilters, parkRefsOf, withinYears, statisticsReport } from '@cz/exports';
 import { DIMENSION_NAMES } from '@cz/policy';
-import { statisticsFilter } from '@cz/statistics';
+import type { StatisticsFilter } from '@cz/statistics';
 import type { DataSource } from 'typeorm';
 import { assessmentStatisticsOf } from '../statistics/assessment-statistics';
 import { STATUS_NAMES } from '../workflow/assessment-lock';
@@ -49,8 +49,8 @@ async function assessmentList(dataSource: DataSource, identity: Identity, params
 }
 
 /** 考核统计: the figures `Query.assessmentStatistics` answers, one table per view. */
-async function assessmentStatistics(dataSource: DataSource, identity: Identity, params: ExportParams, now: Date): Promise<ExportTable[]> {
-  const statistics = await assessmentStatisticsOf(dataSource, statisticsFilter(identity, exportFilters(params), now));
+async function assessmentStatistics(dataSource: DataSource, filter: StatisticsFilter): Promise<ExportTable[]> {
+  const statistics = await assessmentStatisticsOf(dataSource, filter);
   return [
     {
       title: '逐年等次分布',
@@ -94,6 +94,6 @@ export const ASSESSMENT_EXPORTS: ExportCatalogue = {
   service: 'assessment',
   reports: {
     ASSESSMENTS: { title: '考核名单', authorize: (identity) => void requireListFilter(identity, 'assessment.read'), build: assessmentList },
-    STATISTICS: { title: '考核统计', authorize: (identity, params, now) => void statisticsFilter(identity, exportFilters(params), now), build: assessmentStatistics },
+    STATISTICS: statisticsReport('考核统计', assessmentStatistics),
   },
 };

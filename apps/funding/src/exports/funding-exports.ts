@@ -1,6 +1,6 @@
 import { type Identity, requireListFilter } from '@cz/auth';
-import { type ExportCatalogue, type ExportParams, type ExportTable, exportFilters, parkRefsOf, withinYears } from '@cz/exports';
-import { statisticsFilter } from '@cz/statistics';
+import { type ExportCatalogue, type ExportParams, type ExportTable, exportFilters, parkRefsOf, withinYears, statisticsReport } from '@cz/exports';
+import type { StatisticsFilter } from '@cz/statistics';
 import type { DataSource } from 'typeorm';
 import { fundingAwardListQuery } from '../awards/award-list.query';
 import { SCHEMA } from '../config';
@@ -69,8 +69,8 @@ const TOTAL_COLUMNS = [
 const totalsRow = ({ amountYuan: _formatted, ...totals }: FundingTotals) => totals;
 
 /** 资金统计: the figures `Query.fundingStatistics` answers (aggregates only: the data team may have them). */
-async function fundingStatistics(dataSource: DataSource, identity: Identity, params: ExportParams, now: Date): Promise<ExportTable[]> {
-  const statistics = await fundingStatisticsOf(dataSource, statisticsFilter(identity, exportFilters(params), now));
+async function fundingStatistics(dataSource: DataSource, filter: StatisticsFilter): Promise<ExportTable[]> {
+  const statistics = await fundingStatisticsOf(dataSource, filter);
   return [
     {
       title: '逐年资金合计',
@@ -122,6 +122,6 @@ export const FUNDING_EXPORTS: ExportCatalogue = {
   reports: {
     // The data team sees money only as aggregates (issue 4): funding.read refuses it the per-park list.
     AWARDS: { title: '资金名单', authorize: (identity) => void requireListFilter(identity, 'funding.read'), build: awardList },
-    STATISTICS: { title: '资金统计', authorize: (identity, params, now) => void statisticsFilter(identity, exportFilters(params), now), build: fundingStatistics },
+    STATISTICS: statisticsReport('资金统计', fundingStatistics),
   },
 };

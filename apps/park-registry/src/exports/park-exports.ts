@@ -1,6 +1,6 @@
 import { type Identity, requireListFilter } from '@cz/auth';
-import { type ExportCatalogue, type ExportParams, type ExportTable, exportFilters } from '@cz/exports';
-import { statisticsFilter } from '@cz/statistics';
+import { type ExportCatalogue, type ExportParams, type ExportTable, exportFilters, statisticsReport } from '@cz/exports';
+import type { StatisticsFilter } from '@cz/statistics';
 import type { DataSource } from 'typeorm';
 import { SCHEMA } from '../config';
 import { CountyEntity } from '../entities/county.entity';
@@ -79,8 +79,8 @@ const COUNT_COLUMNS = [
 ] as const;
 
 /** 园区统计: the figures `Query.parkStatistics` answers, as two tables. */
-async function parkStatistics(dataSource: DataSource, identity: Identity, params: ExportParams, now: Date): Promise<ExportTable[]> {
-  const statistics = await parkStatisticsOf(dataSource, statisticsFilter(identity, { countyCode: exportFilters(params).countyCode }, now));
+async function parkStatistics(dataSource: DataSource, filter: StatisticsFilter): Promise<ExportTable[]> {
+  const statistics = await parkStatisticsOf(dataSource, filter);
   const counts = (row: ParkStatusCounts) => ({ candidate: row.candidate, recognised: row.recognised, revoked: row.revoked, total: row.total });
   return [
     {
@@ -108,6 +108,7 @@ export const PARK_EXPORTS: ExportCatalogue = {
   service: 'registry',
   reports: {
     PARKS: { title: '园区名单', authorize: (identity) => void requireListFilter(identity, 'park.read'), build: parkList },
-    STATISTICS: { title: '园区统计', authorize: (identity, params, now) => void statisticsFilter(identity, { countyCode: exportFilters(params).countyCode }, now), build: parkStatistics },
+    // The park statistics take a county only (no years).
+    STATISTICS: statisticsReport('园区统计', parkStatistics, (params) => ({ countyCode: exportFilters(params).countyCode })),
   },
 };
